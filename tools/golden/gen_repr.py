@@ -235,6 +235,10 @@ add("t4_arange_2x2x2x2", torch.arange(16.0).reshape(2, 2, 2, 2))
 add("t4_f64_2x1x2x3", torch.arange(12.0, dtype=f64).reshape(2, 1, 2, 3) / 4)
 add("t5_2x1x2x1x2", torch.arange(8).reshape(2, 1, 2, 1, 2))
 
+add("t4_wide_2x1x2x30", torch.arange(120.0).reshape(2, 1, 2, 30) / 9)
+add("t4_i64_wide_2x2x1x20", (torch.arange(80) - 40).reshape(2, 2, 1, 20) * 10**9)
+add("t3_f64_mixed_nonfinite", T([[[nan, -0.0], [1e-7, 2.0]], [[inf, 3.0], [-inf, 0.0]]], dtype=f64))
+
 # ---- summarised (numel > 1000) --------------------------------------------------------------
 add("sum_arange_1001", torch.arange(1001.0))
 add("sum_arange_2000", torch.arange(2000.0))
@@ -251,6 +255,10 @@ add("sum_2d_7x200", torch.arange(1400.0).reshape(7, 200) / 3)
 add("sum_3d_10x11x12", torch.arange(1320.0).reshape(10, 11, 12))
 add("sum_3d_3x20x20", torch.arange(1200.0).reshape(3, 20, 20) * 0.5)
 add("sum_4d_7x7x7x7", torch.arange(2401.0).reshape(7, 7, 7, 7))
+add("sum_3d_2x600x2_middle_cut", torch.arange(2400.0).reshape(2, 600, 2))
+add("sum_3d_1001x1x1", torch.arange(1001.0).reshape(1001, 1, 1) - 500)
+add("sum_i64_wide_values", torch.arange(2000) * 10**12)
+add("sum_5d_3x3x3x3x50", torch.arange(4050.0).reshape(3, 3, 3, 3, 50) / 1e6)
 hidden = torch.zeros(50, 50)
 hidden[25, 25] = 0.5
 add("sum_mode_ignores_hidden_fraction", hidden)

@@ -10,7 +10,10 @@ import org.autograd4j.DType;
  * character.
  *
  * <p>It works on a shape, a dtype and an element reader rather than on a tensor class so that the
- * tensor implementation stays free to store its data however it likes.
+ * tensor implementation stays free to store its data however it likes. The caller passes the
+ * autograd suffix ({@code grad_fn=<MulBackward0>}, else {@code requires_grad=True}); an {@code
+ * nn.Parameter} prints {@code "Parameter containing:\n"} in front of this repr, also the caller's
+ * job.
  */
 public final class TensorFormatter {
   private static final String PREFIX = "tensor(";
@@ -34,7 +37,8 @@ public final class TensorFormatter {
    *
    * <pre>{@code
    * double[] data = {0.5, 1.0, 2.0};
-   * TensorFormatter.format(new int[] {3}, DType.FLOAT64, elementsOf(data),
+   * Elements elementsOf = ...; // getDouble(i) returns data[(int) i]
+   * TensorFormatter.format(new int[] {3}, DType.FLOAT64, elementsOf,
    *     List.of("requires_grad=True"));
    * // "tensor([0.5000, 1.0000, 2.0000], dtype=torch.float64, requires_grad=True)"
    * }</pre>
