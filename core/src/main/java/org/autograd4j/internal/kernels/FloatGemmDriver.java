@@ -1,0 +1,399 @@
+package org.autograd4j.internal.kernels;
+
+/**
+ * Single-precision GEMM in the Goto/BLIS structure: loops over {@code nc}-wide column blocks of B,
+ * {@code kc}-deep slices, and {@code mc}-tall row blocks of A; each block is packed into contiguous
+ * panels (transposes and alpha are absorbed by the packing) and swept by a register-blocked {@link
+ * FloatMicroKernel}. Large products are split into a grid of C tiles, one per thread.
+ */
+final class FloatGemmDriver {
+
+  /** Products with fewer multiply-adds than this skip packing altogether. */
+  static final long SMALL_WORK = 8L * 8 * 8;
+
+  /** Products with fewer multiply-adds than this run on the calling thread only. */
+  static final long PARALLEL_WORK = 64L * 64 * 64;
+
+  private final FloatMicroKernel kernel;
+  private final int mr;
+  private final int nr;
+  private final int mcMax;
+  private final int kcMax;
+  private final int ncMax;
+  private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
+
+  FloatGemmDriver(FloatMicroKernel kernel) {
+    this.kernel = kernel;
+    GemmBlocking blocking = kernel.blocking();
+    this.mr = blocking.mr();
+    this.nr = blocking.nr();
+    this.mcMax = blocking.mc();
+    this.kcMax = blocking.kc();
+    this.ncMax = blocking.nc();
+  }
+
+  /** See {@link Gemm#sgemm}. */
+  void gemm(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      int ldb,
+      float beta,
+      float[] c,
+      int cOff,
+      int ldc) {
+    GemmChecks.check(
+        transA, transB, m, n, k, a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);
+    gemmUnchecked(
+        transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, true);
+  }
+
+  /** See {@link Gemm#sgemmBatched}. */
+  void gemmBatched(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int lda,
+      int strideA,
+      float[] b,
+      int bOff,
+      int ldb,
+      int strideB,
+      float beta,
+      float[] c,
+      int cOff,
+      int ldc,
+      int strideC,
+      int batch) {
+    GemmChecks.batch(
+        transA, transB, m, n, k, a.length, aOff, lda, strideA, b.length, bOff, ldb, strideB,
+        c.length, cOff, ldc, strideC, batch);
+    long work = (long) m * n * k;
+    int threads = Parallel.getNumThreads();
+    if (threads > 1 && batch >= threads && work < PARALLEL_WORK * threads) {
+      // Many small products: one whole product per task beats splitting each one.
+      long total = work * batch;
+      int grain = total < PARALLEL_WORK ? batch : 1;
+      Parallel.parallelFor(
+          0,
+          batch,
+          grain,
+          (lo, hi) -> {
+            for (int i = lo; i < hi; i++) {
+              gemmUnchecked(
+                  transA,
+                  transB,
+                  m,
+                  n,
+                  k,
+                  alpha,
+                  a,
+                  aOff + i * strideA,
+                  lda,
+                  b,
+                  bOff + i * strideB,
+                  ldb,
+                  beta,
+                  c,
+                  cOff + i * strideC,
+                  ldc,
+                  false);
+            }
+          });
+    } else {
+      for (int i = 0; i < batch; i++) {
+        gemmUnchecked(
+            transA,
+            transB,
+            m,
+            n,
+            k,
+            alpha,
+            a,
+            aOff + i * strideA,
+            lda,
+            b,
+            bOff + i * strideB,
+            ldb,
+            beta,
+            c,
+            cOff + i * strideC,
+            ldc,
+            true);
+      }
+    }
+  }
+
+  private void gemmUnchecked(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      int ldb,
+      float beta,
+      float[] c,
+      int cOff,
+      int ldc,
+      boolean mayFork) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0 || alpha == 0f) {
+      FloatGemmSimple.scale(m, n, beta, c, cOff, ldc);
+      return;
+    }
+    long work = (long) m * n * k;
+    if (work < SMALL_WORK) {
+      FloatGemmSimple.gemm(
+          transA, transB, 0, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
+    int threads = mayFork ? Parallel.getNumThreads() : 1;
+    if (threads == 1 || work < PARALLEL_WORK) {
+      tile(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
+    // Split C into tm x tn tiles, one per thread, choosing the grid that minimises the packing
+    // each thread repeats (its A rows plus its B columns). Tiles are independent: no barriers.
+    int tm = 1;
+    long best = Long.MAX_VALUE;
+    for (int t = 1; t <= threads; t++) {
+      if (threads % t != 0) {
+        continue;
+      }
+      int u = threads / t;
+      long rows = ceilDiv(ceilDiv(m, t), mr) * mr;
+      long cols = ceilDiv(ceilDiv(n, u), nr) * nr;
+      if (rows + cols < best) {
+        best = rows + cols;
+        tm = t;
+      }
+    }
+    int gridM = tm;
+    int gridN = threads / tm;
+    Parallel.parallelChunks(
+        gridM * gridN,
+        chunk -> {
+          int ti = chunk / gridN;
+          int tj = chunk % gridN;
+          int i0 = split(m, gridM, ti, mr);
+          int i1 = split(m, gridM, ti + 1, mr);
+          int j0 = split(n, gridN, tj, nr);
+          int j1 = split(n, gridN, tj + 1, nr);
+          if (i0 < i1 && j0 < j1) {
+            tile(
+                transA, transB, i0, i1, j0, j1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
+                ldc);
+          }
+        });
+  }
+
+  /** Boundary {@code t} of {@code parts} near-equal parts of {@code len}, aligned to {@code q}. */
+  private static int split(int len, int parts, int t, int q) {
+    if (t >= parts) {
+      return len;
+    }
+    long raw = (long) len * t / parts;
+    return (int) Math.min(len, (raw + q / 2) / q * q);
+  }
+
+  private static long ceilDiv(long x, long y) {
+    return (x + y - 1) / y;
+  }
+
+  /** Computes the C block {@code [i0, i1) x [j0, j1)} over all of k on the calling thread. */
+  private void tile(
+      boolean transA,
+      boolean transB,
+      int i0,
+      int i1,
+      int j0,
+      int j1,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      int ldb,
+      float beta,
+      float[] c,
+      int cOff,
+      int ldc) {
+    // Even block sizes: k = kcMax + 1 becomes two halves, not a full block and a sliver.
+    int kcStep = (int) ceilDiv(k, ceilDiv(k, kcMax));
+    int mcStep = (int) (ceilDiv(ceilDiv(i1 - i0, ceilDiv(i1 - i0, mcMax)), mr) * mr);
+    int ncStep = (int) (ceilDiv(ceilDiv(j1 - j0, ceilDiv(j1 - j0, ncMax)), nr) * nr);
+    Workspace ws = workspaces.get();
+    float[] ap = ws.a(mcStep * kcStep);
+    float[] bp = ws.b(ncStep * kcStep);
+    float[] tmp = ws.tmp(mr * nr);
+    for (int jc = j0; jc < j1; jc += ncStep) {
+      int nc = Math.min(ncStep, j1 - jc);
+      for (int pc = 0; pc < k; pc += kcStep) {
+        int kc = Math.min(kcStep, k - pc);
+        // beta applies once, on the first k slice; later slices accumulate.
+        float betaEff = pc == 0 ? beta : 1f;
+        packB(transB, b, bOff, ldb, pc, kc, jc, nc, bp);
+        for (int ic = i0; ic < i1; ic += mcStep) {
+          int mc = Math.min(mcStep, i1 - ic);
+          packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, ap);
+          // jr outside ir: one B micro-panel stays in L1 while A micro-panels stream from L2.
+          for (int jr = 0; jr < nc; jr += nr) {
+            int nrEff = Math.min(nr, nc - jr);
+            for (int ir = 0; ir < mc; ir += mr) {
+              int mrEff = Math.min(mr, mc - ir);
+              kernel.compute(
+                  kc,
+                  ap,
+                  ir * kc,
+                  bp,
+                  jr * kc,
+                  c,
+                  cOff + (ic + ir) * ldc + jc + jr,
+                  ldc,
+                  mrEff,
+                  nrEff,
+                  betaEff,
+                  tmp);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Packs {@code alpha * op(A)[ic .. ic+mc, pc .. pc+kc]} into MR-row panels, each stored p-major
+   * ({@code MR} consecutive values per p), zero-padding the last panel.
+   */
+  private void packA(
+      boolean transA,
+      float[] a,
+      int aOff,
+      int lda,
+      int ic,
+      int mc,
+      int pc,
+      int kc,
+      float alpha,
+      float[] ap) {
+    for (int ir = 0; ir < mc; ir += mr) {
+      int rows = Math.min(mr, mc - ir);
+      int dst = ir * kc;
+      if (transA) {
+        // op(A)(i, p) = A(p, i): the MR values for one p are contiguous in A.
+        for (int p = 0; p < kc; p++) {
+          int src = aOff + (pc + p) * lda + ic + ir;
+          int d = dst + p * mr;
+          for (int ii = 0; ii < rows; ii++) {
+            ap[d + ii] = alpha * a[src + ii];
+          }
+          for (int ii = rows; ii < mr; ii++) {
+            ap[d + ii] = 0f;
+          }
+        }
+      } else {
+        // Row-major A: read each of the MR rows sequentially, write with stride MR.
+        for (int ii = 0; ii < rows; ii++) {
+          int src = aOff + (ic + ir + ii) * lda + pc;
+          for (int p = 0; p < kc; p++) {
+            ap[dst + p * mr + ii] = alpha * a[src + p];
+          }
+        }
+        for (int ii = rows; ii < mr; ii++) {
+          for (int p = 0; p < kc; p++) {
+            ap[dst + p * mr + ii] = 0f;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Packs {@code op(B)[pc .. pc+kc, jc .. jc+nc]} into NR-column panels, each stored p-major
+   * ({@code NR} consecutive values per p), zero-padding the last panel.
+   */
+  private void packB(
+      boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] bp) {
+    for (int jr = 0; jr < nc; jr += nr) {
+      int cols = Math.min(nr, nc - jr);
+      int dst = jr * kc;
+      if (transB) {
+        // op(B)(p, j) = B(j, p): each of the NR rows of B is read sequentially.
+        for (int jj = 0; jj < cols; jj++) {
+          int src = bOff + (jc + jr + jj) * ldb + pc;
+          for (int p = 0; p < kc; p++) {
+            bp[dst + p * nr + jj] = b[src + p];
+          }
+        }
+        for (int jj = cols; jj < nr; jj++) {
+          for (int p = 0; p < kc; p++) {
+            bp[dst + p * nr + jj] = 0f;
+          }
+        }
+      } else {
+        // Row-major B: the NR values for one p are contiguous.
+        for (int p = 0; p < kc; p++) {
+          int src = bOff + (pc + p) * ldb + jc + jr;
+          int d = dst + p * nr;
+          for (int jj = 0; jj < cols; jj++) {
+            bp[d + jj] = b[src + jj];
+          }
+          for (int jj = cols; jj < nr; jj++) {
+            bp[d + jj] = 0f;
+          }
+        }
+      }
+    }
+  }
+
+  /** Per-thread packing buffers, grown on demand and reused across calls. */
+  private static final class Workspace {
+    private float[] a = new float[0];
+    private float[] b = new float[0];
+    private float[] tmp = new float[0];
+
+    float[] a(int size) {
+      if (a.length < size) {
+        a = new float[size];
+      }
+      return a;
+    }
+
+    float[] b(int size) {
+      if (b.length < size) {
+        b = new float[size];
+      }
+      return b;
+    }
+
+    float[] tmp(int size) {
+      if (tmp.length < size) {
+        tmp = new float[size];
+      }
+      return tmp;
+    }
+  }
+}

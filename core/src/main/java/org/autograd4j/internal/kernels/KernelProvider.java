@@ -1,0 +1,23 @@
+package org.autograd4j.internal.kernels;
+
+/**
+ * A complete set of compute kernels on primitive arrays. Obtain the process-wide one from {@link
+ * Kernels#get()}; callers should keep it in a {@code static final} field so the JIT sees one
+ * implementation and inlines through it.
+ */
+public interface KernelProvider {
+
+  /**
+   * Returns a short description, e.g. {@code "vector (256-bit)"} or {@code "scalar"}.
+   *
+   * @return the provider name
+   */
+  String name();
+
+  /**
+   * Returns the matrix-multiply kernels.
+   *
+   * @return the GEMM implementation
+   */
+  Gemm gemm();
+}

@@ -1,0 +1,40 @@
+package org.autograd4j.internal.kernels;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * Kernels on the JDK Vector API ({@code jdk.incubator.vector}). Only ever loaded reflectively by
+ * {@link Kernels}, so that the rest of the library never links against the incubator module.
+ */
+final class VectorKernelProvider implements KernelProvider {
+  private final int bitSize;
+  private final Gemm gemm;
+
+  /**
+   * Creates the provider, touching the Vector API first so that a missing module fails here, where
+   * {@link Kernels} catches it, rather than at a later kernel call.
+   */
+  VectorKernelProvider() {
+    this.bitSize = FloatVector.SPECIES_PREFERRED.vectorBitSize();
+    if (bitSize < 128) {
+      throw new UnsupportedOperationException(
+          "preferred vector size is " + bitSize + " bits; no SIMD benefit");
+    }
+    this.gemm = new PackedGemm(new VectorFloatMicroKernel(), new VectorDoubleMicroKernel());
+  }
+
+  @Override
+  public String name() {
+    return "vector (" + bitSize + "-bit)";
+  }
+
+  @Override
+  public Gemm gemm() {
+    return gemm;
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}
