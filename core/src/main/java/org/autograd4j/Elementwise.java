@@ -1,0 +1,337 @@
+package org.autograd4j;
+
+import java.util.function.DoubleUnaryOperator;
+import org.autograd4j.autograd.Op;
+
+/**
+ * Elementwise arithmetic and math functions. Each op defines its forward (a kernel call), its
+ * derivative (written with Tensor ops, so it is itself differentiable) and its grad_fn name, here,
+ * together. Broadcasting is never handled in a derivative: the engine reduces gradients to each
+ * input's shape.
+ */
+final class Elementwise {
+  private Elementwise() {}
+
+  private static Tensor[] grads(Tensor... g) {
+    return g;
+  }
+
+  // ------------------------------------------------------------------ arithmetic
+
+  static Tensor add(Tensor a, Tensor b, double alpha) {
+    DType t = Promotion.resultType(a, b);
+    Tensor out =
+        alpha == 1
+            ? Kernels.zip(a, b, t, Double::sum, Long::sum)
+            : Kernels.zip(a, b, t, (x, y) -> x + alpha * y, (x, y) -> x + (long) alpha * y);
+    return Op.record(
+        "AddBackward0",
+        out,
+        new Tensor[] {a, b},
+        (ctx, g) -> grads(g[0], alpha == 1 ? g[0] : g[0].mul(alpha)));
+  }
+
+  static Tensor sub(Tensor a, Tensor b, double alpha) {
+    checkNotBoolSub(a, b);
+    DType t = Promotion.resultType(a, b);
+    Tensor out = Kernels.zip(a, b, t, (x, y) -> x - alpha * y, (x, y) -> x - (long) alpha * y);
+    return Op.record(
+        "SubBackward0",
+        out,
+        new Tensor[] {a, b},
+        (ctx, g) -> grads(g[0], alpha == 1 ? g[0].neg() : g[0].mul(-alpha)));
+  }
+
+  /** {@code scalar - x}: PyTorch's rsub, one differentiable input. */
+  static Tensor rsub(Tensor x, double scalar, boolean integral) {
+    Tensor s = Promotion.wrapScalar(x, scalar, integral);
+    checkNotBoolSub(s, x);
+    Tensor out = Kernels.zip(s, x, Promotion.resultType(x, s), (a, b) -> a - b, (a, b) -> a - b);
+    return Op.record("RsubBackward1", out, new Tensor[] {x}, (ctx, g) -> grads(g[0].neg()));
+  }
+
+  private static void checkNotBoolSub(Tensor a, Tensor b) {
+    if (a.dtype() == DType.BOOL && b.dtype() == DType.BOOL) {
+      throw new IllegalArgumentException(
+          "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or"
+              + " `logical_xor()` operator instead.");
+    }
+  }
+
+  static Tensor mul(Tensor a, Tensor b) {
+    Tensor out = Kernels.zip(a, b, Promotion.resultType(a, b), (x, y) -> x * y, (x, y) -> x * y);
+    return Op.record(
+        "MulBackward0",
+        out,
+        new Tensor[] {a, b},
+        (ctx, g) ->
+            grads(
+                ctx.needsInputGrad(0) ? g[0].mul(ctx.saved(1)) : null,
+                ctx.needsInputGrad(1) ? g[0].mul(ctx.saved(0)) : null),
+        // Save each factor only if the other one needs its gradient, as PyTorch does, so an
+        // unrelated in-place change does not trip the version check.
+        b.requiresGrad() ? a : null,
+        a.requiresGrad() ? b : null);
+  }
+
+  static Tensor div(Tensor a, Tensor b) {
+    DType t = Promotion.resultType(a, b);
+    if (!t.isFloatingPoint()) {
+      t = DType.FLOAT32; // true division
+    }
+    Tensor out = Kernels.zip(a, b, t, (x, y) -> x / y, null);
+    return Op.record(
+        "DivBackward0",
+        out,
+        new Tensor[] {a, b},
+        (ctx, g) -> {
+          Tensor other = ctx.saved(1);
+          return grads(
+              ctx.needsInputGrad(0) ? g[0].div(other) : null,
+              ctx.needsInputGrad(1) ? g[0].neg().mul(ctx.saved(0)).div(other.mul(other)) : null);
+        },
+        a,
+        b);
+  }
+
+  static Tensor neg(Tensor x) {
+    if (x.dtype() == DType.BOOL) {
+      throw new IllegalArgumentException(
+          "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to"
+              + " invert a mask, use the `~` or `logical_not()` operator instead.");
+    }
+    Tensor out = Kernels.map(x, x.dtype(), v -> -v);
+    return Op.record("NegBackward0", out, new Tensor[] {x}, (ctx, g) -> grads(g[0].neg()));
+  }
+
+  // ------------------------------------------------------------------ powers
+
+  static Tensor pow(Tensor x, double p) {
+    DType t =
+        x.dtype().isFloatingPoint() || p != Math.rint(p) ? Promotion.floatResult(x) : x.dtype();
+    Tensor out = Kernels.map(x, t, v -> Math.pow(v, p));
+    return Op.record(
+        "PowBackward0",
+        out,
+        new Tensor[] {x},
+        (ctx, g) -> grads(p == 0 ? g[0].mul(0.0) : g[0].mul(ctx.saved(0).pow(p - 1).mul(p))),
+        x);
+  }
+
+  static Tensor pow(Tensor x, Tensor e) {
+    Tensor out = Kernels.zip(x, e, Promotion.resultType(x, e), Math::pow, null);
+    return Op.record(
+        "PowBackward1",
+        out,
+        new Tensor[] {x, e},
+        (ctx, g) -> {
+          Tensor base = ctx.saved(0);
+          Tensor exp = ctx.saved(1);
+          Tensor gx = ctx.needsInputGrad(0) ? g[0].mul(exp.mul(base.pow(exp.sub(1.0)))) : null;
+          Tensor ge = null;
+          if (ctx.needsInputGrad(1)) {
+            // d/de x^e = x^e ln x, taken as 0 where x == 0 and e >= 0 (PyTorch's convention).
+            Tensor safe = base.eq(0.0).logicalAnd(exp.ge(0.0));
+            ge = g[0].mul(Torch.where(safe, Torch.zerosLike(base), base.pow(exp).mul(base.log())));
+          }
+          return grads(gx, ge);
+        },
+        x,
+        e);
+  }
+
+  /** {@code base ** x} for a scalar base. */
+  static Tensor pow(double base, Tensor x) {
+    Tensor out = Kernels.map(x, Promotion.floatResult(x), v -> Math.pow(base, v));
+    return Op.record(
+        "PowBackward2",
+        out,
+        new Tensor[] {x},
+        (ctx, g) -> grads(base == 0 ? g[0].mul(0.0) : g[0].mul(ctx.saved(0).mul(Math.log(base)))),
+        out);
+  }
+
+  // ------------------------------------------------------------------ math functions
+
+  /** A float function of one tensor whose derivative is {@code g * d(x, y)}. */
+  private static Tensor unaryFloat(
+      String name, Tensor x, DoubleUnaryOperator f, DerivativeOf derivative, boolean savesOutput) {
+    Tensor out = Kernels.map(x, Promotion.floatResult(x), f);
+    return Op.record(
+        name,
+        out,
+        new Tensor[] {x},
+        (ctx, g) ->
+            grads(
+                derivative.times(
+                    g[0], savesOutput ? null : ctx.saved(0), savesOutput ? ctx.saved(0) : null)),
+        savesOutput ? out : x);
+  }
+
+  /** The gradient of a unary op given the incoming gradient, its input and/or its output. */
+  @FunctionalInterface
+  private interface DerivativeOf {
+    Tensor times(Tensor grad, Tensor input, Tensor output);
+  }
+
+  static Tensor exp(Tensor x) {
+    return unaryFloat("ExpBackward0", x, Math::exp, (g, in, out) -> g.mul(out), true);
+  }
+
+  static Tensor log(Tensor x) {
+    return unaryFloat("LogBackward0", x, Math::log, (g, in, out) -> g.div(in), false);
+  }
+
+  static Tensor sin(Tensor x) {
+    return unaryFloat("SinBackward0", x, Math::sin, (g, in, out) -> g.mul(in.cos()), false);
+  }
+
+  static Tensor cos(Tensor x) {
+    return unaryFloat("CosBackward0", x, Math::cos, (g, in, out) -> g.mul(in.sin().neg()), false);
+  }
+
+  static Tensor tanh(Tensor x) {
+    return unaryFloat(
+        "TanhBackward0", x, Math::tanh, (g, in, out) -> g.mul(out.mul(out).rsub(1)), true);
+  }
+
+  static Tensor sigmoid(Tensor x) {
+    return unaryFloat(
+        "SigmoidBackward0",
+        x,
+        v -> 1 / (1 + Math.exp(-v)),
+        (g, in, out) -> g.mul(out.rsub(1).mul(out)),
+        true);
+  }
+
+  static Tensor sqrt(Tensor x) {
+    return unaryFloat("SqrtBackward0", x, Math::sqrt, (g, in, out) -> g.div(out.mul(2)), true);
+  }
+
+  static Tensor relu(Tensor x) {
+    Tensor out = Kernels.map(x, x.dtype(), v -> v > 0 ? v : 0 * v);
+    return Op.record(
+        "ReluBackward0",
+        out,
+        new Tensor[] {x},
+        (ctx, g) -> grads(g[0].mul(ctx.saved(0).gt(0.0).to(g[0].dtype()))),
+        out);
+  }
+
+  /** {@code clamp(x, min, max)} with scalar bounds; NaN bounds mean "no bound". */
+  static Tensor clamp(Tensor x, double min, double max) {
+    Tensor out =
+        Kernels.map(
+            x,
+            x.dtype(),
+            v ->
+                Double.isNaN(v)
+                    ? v
+                    : Math.min(
+                        Double.isNaN(max) ? v : max, Math.max(Double.isNaN(min) ? v : min, v)));
+    return Op.record(
+        "ClampBackward1",
+        out,
+        new Tensor[] {x},
+        (ctx, g) -> {
+          Tensor in = ctx.saved(0);
+          Tensor mask = Double.isNaN(min) ? null : in.ge(min);
+          if (!Double.isNaN(max)) {
+            mask = mask == null ? in.le(max) : mask.logicalAnd(in.le(max));
+          }
+          return grads(mask == null ? g[0] : g[0].mul(mask.to(g[0].dtype())));
+        },
+        x);
+  }
+
+  // ------------------------------------------------------------------ comparisons and logic
+
+  static Tensor compare(Tensor a, Tensor b, java.util.function.DoubleBinaryOperator cmp) {
+    return Kernels.zip(a, b, DType.BOOL, cmp, null);
+  }
+
+  static Tensor isnan(Tensor x) {
+    return Kernels.map(x, DType.BOOL, v -> Double.isNaN(v) ? 1 : 0);
+  }
+
+  static Tensor logicalAnd(Tensor a, Tensor b) {
+    return Kernels.zip(a, b, DType.BOOL, (x, y) -> x != 0 && y != 0 ? 1 : 0, null);
+  }
+
+  static Tensor logicalOr(Tensor a, Tensor b) {
+    return Kernels.zip(a, b, DType.BOOL, (x, y) -> x != 0 || y != 0 ? 1 : 0, null);
+  }
+
+  static Tensor logicalNot(Tensor x) {
+    return Kernels.map(x, DType.BOOL, v -> v == 0 ? 1 : 0);
+  }
+
+  /** {@code torch.where(cond, a, b)}: differentiable in a and b. */
+  static Tensor where(Tensor cond, Tensor a, Tensor b) {
+    DType t = Promotion.resultType(a, b);
+    int[] shape = Shapes.broadcast(Shapes.broadcast(cond.shape, a.shape), b.shape);
+    Tensor c = cond.expand(shape).contiguousData();
+    Tensor x = a.expand(shape).contiguousData();
+    Tensor y = b.expand(shape).contiguousData();
+    int n = Shapes.numel(shape);
+    Tensor out = Creation.full(shape, 0, t);
+    for (int i = 0; i < n; i++) {
+      boolean pick = c.storage.getDouble(c.offset + i) != 0;
+      Tensor src = pick ? x : y;
+      if (t.isFloatingPoint()) {
+        out.storage.setDouble(i, src.storage.getDouble(src.offset + i));
+      } else {
+        out.storage.setLong(i, src.storage.getLong(src.offset + i));
+      }
+    }
+    return Op.record(
+        "WhereBackward0",
+        out,
+        new Tensor[] {a, b},
+        (ctx, g) -> {
+          Tensor zero = Torch.zerosLike(g[0]);
+          Tensor m = ctx.saved(0);
+          return grads(
+              ctx.needsInputGrad(0) ? Torch.where(m, g[0], zero) : null,
+              ctx.needsInputGrad(1) ? Torch.where(m, zero, g[0]) : null);
+        },
+        cond);
+  }
+
+  /** Casts to another dtype; differentiable between floating dtypes. */
+  static Tensor to(Tensor x, DType dtype) {
+    if (x.dtype() == dtype) {
+      return x;
+    }
+    Tensor out = Strided.copyContiguous(x, dtype);
+    if (!dtype.isFloatingPoint()) {
+      return out;
+    }
+    DType from = x.dtype();
+    return Op.record("ToCopyBackward0", out, new Tensor[] {x}, (ctx, g) -> grads(g[0].to(from)));
+  }
+
+  /**
+   * The out-of-place value of {@code fill_}: {@code value} everywhere, no gradient to {@code x}.
+   */
+  static Tensor fill(Tensor x, double value) {
+    Tensor out = Creation.full(x.shape, value, x.dtype());
+    return Op.record(
+        value == 0 ? "ZeroBackward0" : "FillBackward0",
+        out,
+        new Tensor[] {x},
+        (ctx, g) -> grads(g[0].mul(0.0)));
+  }
+
+  /** The out-of-place value of {@code x.copy_(src)}: src broadcast to x's shape and dtype. */
+  static Tensor copyFrom(Tensor x, Tensor src) {
+    Tensor out = Creation.full(x.shape, 0, x.dtype());
+    Kernels.copyInto(out, src);
+    DType srcType = src.dtype();
+    return Op.record(
+        "CopyBackwards",
+        out,
+        new Tensor[] {x, src},
+        (ctx, g) -> grads(ctx.needsInputGrad(0) ? g[0].mul(0.0) : null, g[0].to(srcType)));
+  }
+}

@@ -1,0 +1,243 @@
+package org.autograd4j;
+
+import org.autograd4j.autograd.Op;
+import org.autograd4j.internal.Storage;
+
+/** Matrix products: dot, mv, mm, bmm and matmul's dispatch over them, with derivatives. */
+final class LinearAlgebra {
+  private LinearAlgebra() {}
+
+  static Tensor mm(Tensor a, Tensor b) {
+    if (a.dim() != 2) {
+      throw new IllegalArgumentException("self must be a matrix");
+    }
+    if (b.dim() != 2) {
+      throw new IllegalArgumentException("mat2 must be a matrix");
+    }
+    checkInner(
+        a.shape[1], b.shape[0], a.shape[0] + "x" + a.shape[1], b.shape[0] + "x" + b.shape[1]);
+    Tensor out =
+        product(a, b, a.shape[0], a.shape[1], b.shape[1], 1, new int[] {a.shape[0], b.shape[1]});
+    return Op.record(
+        "MmBackward0",
+        out,
+        new Tensor[] {a, b},
+        (ctx, g) ->
+            new Tensor[] {
+              ctx.needsInputGrad(0) ? g[0].mm(ctx.saved(1).t()) : null,
+              ctx.needsInputGrad(1) ? ctx.saved(0).t().mm(g[0]) : null
+            },
+        b.requiresGrad() ? a : null,
+        a.requiresGrad() ? b : null);
+  }
+
+  static Tensor bmm(Tensor a, Tensor b) {
+    if (a.dim() != 3 || b.dim() != 3) {
+      throw new IllegalArgumentException("batch1 and batch2 must be 3D tensors");
+    }
+    if (a.shape[0] != b.shape[0] || a.shape[2] != b.shape[1]) {
+      throw new IllegalArgumentException(
+          "Expected size for first two dimensions of batch2 tensor to be: ["
+              + a.shape[0]
+              + ", "
+              + a.shape[2]
+              + "] but got: ["
+              + b.shape[0]
+              + ", "
+              + b.shape[1]
+              + "].");
+    }
+    Tensor out =
+        product(
+            a,
+            b,
+            a.shape[1],
+            a.shape[2],
+            b.shape[2],
+            a.shape[0],
+            new int[] {a.shape[0], a.shape[1], b.shape[2]});
+    return Op.record(
+        "BmmBackward0",
+        out,
+        new Tensor[] {a, b},
+        (ctx, g) ->
+            new Tensor[] {
+              ctx.needsInputGrad(0) ? g[0].bmm(ctx.saved(1).transpose(1, 2)) : null,
+              ctx.needsInputGrad(1) ? ctx.saved(0).transpose(1, 2).bmm(g[0]) : null
+            },
+        b.requiresGrad() ? a : null,
+        a.requiresGrad() ? b : null);
+  }
+
+  static Tensor mv(Tensor a, Tensor v) {
+    if (a.dim() != 2 || v.dim() != 1) {
+      throw new IllegalArgumentException(
+          "vector + matrix @ vector expected, got 1, " + a.dim() + ", " + v.dim());
+    }
+    if (a.shape[1] != v.shape[0]) {
+      throw new IllegalArgumentException(
+          "size mismatch, got input ("
+              + a.shape[0]
+              + "), mat ("
+              + a.shape[0]
+              + "x"
+              + a.shape[1]
+              + "), vec ("
+              + v.shape[0]
+              + ")");
+    }
+    Tensor out = product(a, v, a.shape[0], a.shape[1], 1, 1, new int[] {a.shape[0]});
+    return Op.record(
+        "MvBackward0",
+        out,
+        new Tensor[] {a, v},
+        (ctx, g) ->
+            new Tensor[] {
+              ctx.needsInputGrad(0) ? g[0].unsqueeze(1).mul(ctx.saved(1).unsqueeze(0)) : null,
+              ctx.needsInputGrad(1) ? ctx.saved(0).t().mv(g[0]) : null
+            },
+        v.requiresGrad() ? a : null,
+        a.requiresGrad() ? v : null);
+  }
+
+  static Tensor dot(Tensor a, Tensor b) {
+    if (a.dim() != 1 || b.dim() != 1) {
+      throw new IllegalArgumentException(
+          "1D tensors expected, but got " + a.dim() + "D and " + b.dim() + "D tensors");
+    }
+    if (a.shape[0] != b.shape[0]) {
+      throw new IllegalArgumentException(
+          "inconsistent tensor size, expected tensor ["
+              + a.shape[0]
+              + "] and src ["
+              + b.shape[0]
+              + "] to have the same number of elements, but got "
+              + a.shape[0]
+              + " and "
+              + b.shape[0]
+              + " elements respectively");
+    }
+    Tensor out = product(a, b, 1, a.shape[0], 1, 1, new int[0]);
+    return Op.record(
+        "DotBackward0",
+        out,
+        new Tensor[] {a, b},
+        (ctx, g) ->
+            new Tensor[] {
+              ctx.needsInputGrad(0) ? ctx.saved(1).mul(g[0]) : null,
+              ctx.needsInputGrad(1) ? ctx.saved(0).mul(g[0]) : null
+            },
+        b.requiresGrad() ? a : null,
+        a.requiresGrad() ? b : null);
+  }
+
+  /** {@code torch.matmul}: dot, mv, mm, or a broadcast batched product, by the operands' ranks. */
+  static Tensor matmul(Tensor a, Tensor b) {
+    int da = a.dim();
+    int db = b.dim();
+    if (da == 0 || db == 0) {
+      throw new IllegalArgumentException(
+          "both arguments to matmul need to be at least 1D, but they are "
+              + da
+              + "D and "
+              + db
+              + "D");
+    }
+    if (da == 1 && db == 1) {
+      return dot(a, b);
+    }
+    if (da == 2 && db == 1) {
+      return mv(a, b);
+    }
+    if (da == 1 && db == 2) {
+      return mm(a.unsqueeze(0), b).squeeze(0);
+    }
+    if (da == 2 && db == 2) {
+      return mm(a, b);
+    }
+    // Batched: promote vectors to matrices, broadcast the batch dims, multiply, then drop the
+    // dims the vectors added.
+    Tensor x = da == 1 ? a.unsqueeze(0) : a;
+    Tensor y = db == 1 ? b.unsqueeze(1) : b;
+    int n = x.size(-2);
+    int k = x.size(-1);
+    int m = y.size(-1);
+    if (y.size(-2) != k) {
+      throw new IllegalArgumentException(
+          "Expected size for first two dimensions of batch2 tensor to be: [?, "
+              + k
+              + "] but got: [?, "
+              + y.size(-2)
+              + "].");
+    }
+    int[] batchA = java.util.Arrays.copyOf(x.shape, x.dim() - 2);
+    int[] batchB = java.util.Arrays.copyOf(y.shape, y.dim() - 2);
+    int[] batch = Shapes.broadcast(batchA, batchB);
+    int count = Shapes.numel(batch);
+    Tensor xs = x.expand(concat(batch, n, k)).reshape(count, n, k);
+    Tensor ys = y.expand(concat(batch, k, m)).reshape(count, k, m);
+    Tensor out = xs.bmm(ys).reshape(concat(batch, n, m));
+    if (da == 1) {
+      out = out.squeeze(-2);
+    }
+    if (db == 1) {
+      out = out.squeeze(-1);
+    }
+    return out;
+  }
+
+  private static int[] concat(int[] batch, int r, int c) {
+    int[] s = java.util.Arrays.copyOf(batch, batch.length + 2);
+    s[batch.length] = r;
+    s[batch.length + 1] = c;
+    return s;
+  }
+
+  private static void checkInner(int k1, int k2, String sa, String sb) {
+    if (k1 != k2) {
+      throw new IllegalArgumentException(
+          "mat1 and mat2 shapes cannot be multiplied (" + sa + " and " + sb + ")");
+    }
+  }
+
+  /**
+   * {@code batches} products of an (n×k) and a (k×m) matrix, row-major, after making both operands
+   * contiguous in the result dtype.
+   */
+  private static Tensor product(Tensor a, Tensor b, int n, int k, int m, int batches, int[] shape) {
+    DType t = DType.promote(a.dtype(), b.dtype());
+    if (a.dtype() != b.dtype()) {
+      throw new IllegalArgumentException(
+          "expected scalar type " + typeName(a.dtype()) + " but found " + typeName(b.dtype()));
+    }
+    Tensor x = a.dtype() == t && a.isContiguous() ? a : Strided.copyContiguous(a, t);
+    Tensor y = b.dtype() == t && b.isContiguous() ? b : Strided.copyContiguous(b, t);
+    Storage out = Storage.allocate(t, batches * n * m);
+    for (int p = 0; p < batches; p++) {
+      MatrixKernels.gemm(
+          x.storage,
+          x.offset + p * n * k,
+          y.storage,
+          y.offset + p * k * m,
+          out,
+          p * n * m,
+          n,
+          k,
+          m);
+    }
+    return new Tensor(out, shape);
+  }
+
+  private static String typeName(DType t) {
+    switch (t) {
+      case FLOAT32:
+        return "Float";
+      case FLOAT64:
+        return "Double";
+      case INT64:
+        return "Long";
+      default:
+        return "Bool";
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package org.autograd4j.autograd;
+
+import org.autograd4j.DType;
+import org.autograd4j.Tensor;
+
+/**
+ * The node at a leaf that requires grad: it adds the arriving gradient into the leaf's {@code
+ * .grad}. Without create_graph the sum is done in place and detached; with it, out of place so the
+ * accumulated gradient keeps its own graph.
+ */
+public final class AccumulateGrad extends Node {
+  private final Tensor variable;
+
+  AccumulateGrad(Tensor variable) {
+    super("AccumulateGrad", new Edge[0], new int[0][], new DType[0]);
+    this.variable = variable;
+    setOutputs(new int[][] {variable.shape().toArray()}, new DType[] {variable.dtype()});
+  }
+
+  /** Creates the accumulator for a leaf; use {@link TensorAccess#gradAccumulator} to share it. */
+  public static AccumulateGrad forLeaf(Tensor leaf) {
+    return new AccumulateGrad(leaf);
+  }
+
+  /** The leaf this node accumulates into. */
+  public Tensor variable() {
+    return variable;
+  }
+
+  @Override
+  protected Tensor[] apply(Tensor[] gradOutputs) {
+    Tensor g = gradOutputs[0];
+    Tensor current = variable.grad();
+    boolean createGraph = GradMode.isEnabled();
+    if (current == null) {
+      // Always copy: the same gradient tensor may have been handed to several leaves.
+      variable.setGrad(createGraph ? g.clone() : g.detach().clone());
+    } else if (createGraph) {
+      variable.setGrad(current.add(g));
+    } else {
+      try (GradMode.Scope s = GradMode.scope(false)) {
+        current.add_(g);
+      }
+    }
+    return new Tensor[0];
+  }
+}

@@ -1,0 +1,320 @@
+package org.autograd4j.autograd;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.autograd4j.Tensor;
+import org.autograd4j.Torch;
+
+/**
+ * Runs backward over a graph of {@link Node}s. Iterative by design (dependency counts and a ready
+ * queue, as PyTorch's engine), so a chain of a million nodes cannot overflow the stack. Gradients
+ * arriving at one node input are summed, and gradients in a broadcast shape are reduced to the
+ * input's shape here, once, so that no derivative rule needs to know about broadcasting.
+ */
+final class Engine {
+  private Engine() {}
+
+  /** Newest node first: PyTorch's order, which is also a valid topological order. */
+  private static final Comparator<Node> READY_ORDER =
+      Comparator.comparingLong(Node::sequenceNr).reversed();
+
+  /**
+   * Backpropagates {@code rootGrads} from {@code roots}.
+   *
+   * @param captures when non-null, only these edges' gradients are wanted: they are returned
+   *     (aligned with {@code captures}) and nodes that lead to none of them are skipped
+   * @param accumulate whether AccumulateGrad nodes run (backward) or not (autograd.grad)
+   */
+  static Tensor[] execute(
+      Edge[] roots,
+      Tensor[] rootGrads,
+      boolean keepGraph,
+      boolean createGraph,
+      Edge[] captures,
+      boolean accumulate) {
+    Map<Node, Boolean> captureNodes = new IdentityHashMap<>();
+    if (captures != null) {
+      for (Edge e : captures) {
+        if (e.function() != null) {
+          captureNodes.put(e.function(), Boolean.TRUE);
+        }
+      }
+    }
+    Map<Node, Boolean> needed = captures == null ? null : neededNodes(roots, captureNodes);
+    Map<Node, int[]> dependencies = countDependencies(roots, needed);
+    Map<Node, Tensor[]> buffers = new IdentityHashMap<>();
+    PriorityQueue<Node> ready = new PriorityQueue<>(READY_ORDER);
+    Tensor[] captured = captures == null ? null : new Tensor[captures.length];
+
+    try (GradMode.Scope mode = GradMode.scope(createGraph)) {
+      for (int i = 0; i < roots.length; i++) {
+        Node n = roots[i].function();
+        if (n == null || (needed != null && !needed.containsKey(n))) {
+          continue;
+        }
+        addToBuffer(buffers, n, roots[i].inputNr(), rootGrads[i]);
+      }
+      for (Node n : buffers.keySet()) {
+        if (dependencies.get(n)[0] == 0) {
+          ready.add(n);
+        }
+      }
+      while (!ready.isEmpty()) {
+        Node node = ready.poll();
+        Tensor[] grads = buffers.remove(node);
+        materializeMissing(node, grads);
+        node.runPrehooks(grads);
+        if (captures != null && captureNodes.containsKey(node)) {
+          for (int i = 0; i < captures.length; i++) {
+            if (captures[i].function() == node) {
+              captured[i] = grads[captures[i].inputNr()];
+            }
+          }
+        }
+        boolean isLeafNode = node instanceof AccumulateGrad;
+        if (isLeafNode && !accumulate) {
+          continue;
+        }
+        if (!isLeafNode && needed != null && !hasNeededChild(node, needed)) {
+          continue;
+        }
+        Tensor[] inputGrads = callNode(node, grads);
+        if (!keepGraph) {
+          node.releaseVariables();
+        }
+        for (int i = 0; i < node.next.length; i++) {
+          Edge e = node.next[i];
+          if (e == null || e.function() == null) {
+            continue;
+          }
+          Node child = e.function();
+          if (needed != null && !needed.containsKey(child)) {
+            continue;
+          }
+          if (inputGrads[i] != null) {
+            addToBuffer(buffers, child, e.inputNr(), inputGrads[i]);
+          }
+          int[] deps = dependencies.get(child);
+          if (--deps[0] == 0) {
+            if (buffers.containsKey(child)) {
+              ready.add(child);
+            } else {
+              // No gradient at all reached this node: everything below it gets nothing from here.
+              propagateNothing(child, dependencies, buffers, ready, needed);
+            }
+          }
+        }
+      }
+    }
+    return captured;
+  }
+
+  private static Tensor[] callNode(Node node, Tensor[] grads) {
+    Tensor[] out = node.apply(grads);
+    if (out.length != node.next.length) {
+      throw new IllegalStateException(
+          "function "
+              + node.name()
+              + " returned an incorrect number of gradients (expected "
+              + node.next.length
+              + ", got "
+              + out.length
+              + ")");
+    }
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] == null || node.next[i] == null || node.next[i].function() == null) {
+        out[i] = node.next[i] == null || node.next[i].function() == null ? null : out[i];
+        continue;
+      }
+      out[i] = validate(node, i, out[i]);
+      if (AnomalyMode.isEnabled() && out[i].isnan().any().item() != 0) {
+        throw new IllegalStateException(
+            "Function '"
+                + node.name()
+                + "' returned nan values in its "
+                + i
+                + "th output."
+                + (node.creationSite == null
+                    ? ""
+                    : " The node was created at: " + node.creationSite));
+      }
+    }
+    return out;
+  }
+
+  /** Reduces a broadcast gradient to the input's shape and casts it to the input's dtype. */
+  private static Tensor validate(Node node, int i, Tensor g) {
+    int[] expected = node.inputShapes[i];
+    int[] got = g.shape().toArray();
+    if (!Arrays.equals(expected, got)) {
+      if (!expandableTo(expected, got)) {
+        throw new IllegalStateException(
+            "Function "
+                + node.name()
+                + " returned an invalid gradient at index "
+                + i
+                + " - got "
+                + Arrays.toString(got)
+                + " but expected shape compatible with "
+                + Arrays.toString(expected));
+      }
+      g = g.sumToSize(expected);
+    }
+    if (g.dtype() != node.inputDtypes[i]) {
+      g = g.to(node.inputDtypes[i]);
+    }
+    return g;
+  }
+
+  /** Whether {@code small} broadcasts to {@code big}, i.e. big's gradient can be summed to it. */
+  private static boolean expandableTo(int[] small, int[] big) {
+    if (small.length > big.length) {
+      return false;
+    }
+    for (int i = 0; i < small.length; i++) {
+      int s = small[small.length - 1 - i];
+      int b = big[big.length - 1 - i];
+      if (s != b && s != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void addToBuffer(Map<Node, Tensor[]> buffers, Node n, int slot, Tensor g) {
+    Tensor[] buf = buffers.computeIfAbsent(n, k -> new Tensor[Math.max(1, k.numOutputs())]);
+    buf[slot] = buf[slot] == null ? g : buf[slot].add(g);
+  }
+
+  /** Outputs that received no gradient get zeros, as PyTorch materialises them. */
+  private static void materializeMissing(Node node, Tensor[] grads) {
+    for (int i = 0; i < grads.length; i++) {
+      if (grads[i] == null && i < node.outputShapes.length) {
+        grads[i] = Torch.zeros(node.outputShapes[i], node.outputDtypes[i]);
+      }
+    }
+  }
+
+  private static void propagateNothing(
+      Node start,
+      Map<Node, int[]> dependencies,
+      Map<Node, Tensor[]> buffers,
+      PriorityQueue<Node> ready,
+      Map<Node, Boolean> needed) {
+    ArrayDeque<Node> stack = new ArrayDeque<>();
+    stack.push(start);
+    while (!stack.isEmpty()) {
+      Node n = stack.pop();
+      for (Edge e : n.next) {
+        if (e == null || e.function() == null) {
+          continue;
+        }
+        Node child = e.function();
+        if (needed != null && !needed.containsKey(child)) {
+          continue;
+        }
+        if (--dependencies.get(child)[0] == 0) {
+          if (buffers.containsKey(child)) {
+            ready.add(child);
+          } else {
+            stack.push(child);
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean hasNeededChild(Node node, Map<Node, Boolean> needed) {
+    for (Edge e : node.next) {
+      if (e != null && e.function() != null && needed.containsKey(e.function())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Counts, for every node reachable from the roots, how many edges lead into it. */
+  private static Map<Node, int[]> countDependencies(Edge[] roots, Map<Node, Boolean> needed) {
+    Map<Node, int[]> deps = new IdentityHashMap<>();
+    ArrayDeque<Node> stack = new ArrayDeque<>();
+    for (Edge r : roots) {
+      Node n = r.function();
+      if (n != null && !deps.containsKey(n) && (needed == null || needed.containsKey(n))) {
+        deps.put(n, new int[1]);
+        stack.push(n);
+      }
+    }
+    while (!stack.isEmpty()) {
+      Node n = stack.pop();
+      for (Edge e : n.next) {
+        if (e == null || e.function() == null) {
+          continue;
+        }
+        Node child = e.function();
+        if (needed != null && !needed.containsKey(child)) {
+          continue;
+        }
+        int[] d = deps.get(child);
+        if (d == null) {
+          deps.put(child, new int[] {1});
+          stack.push(child);
+        } else {
+          d[0]++;
+        }
+      }
+    }
+    return deps;
+  }
+
+  /**
+   * The nodes that lie on some path from a root to a capture target, found with an iterative
+   * post-order walk (no recursion).
+   */
+  private static Map<Node, Boolean> neededNodes(Edge[] roots, Map<Node, Boolean> targets) {
+    Map<Node, Boolean> needed = new IdentityHashMap<>();
+    Map<Node, Boolean> visited = new IdentityHashMap<>();
+    ArrayDeque<Object[]> stack = new ArrayDeque<>(); // {node, next child index}
+    List<Node> starts = new ArrayList<>();
+    for (Edge r : roots) {
+      if (r.function() != null) {
+        starts.add(r.function());
+      }
+    }
+    for (Node s : starts) {
+      if (visited.containsKey(s)) {
+        continue;
+      }
+      visited.put(s, Boolean.TRUE);
+      stack.push(new Object[] {s, 0});
+      while (!stack.isEmpty()) {
+        Object[] frame = stack.peek();
+        Node n = (Node) frame[0];
+        int idx = (Integer) frame[1];
+        if (idx < n.next.length) {
+          frame[1] = idx + 1;
+          Edge e = n.next[idx];
+          if (e != null && e.function() != null && !visited.containsKey(e.function())) {
+            visited.put(e.function(), Boolean.TRUE);
+            stack.push(new Object[] {e.function(), 0});
+          }
+          continue;
+        }
+        stack.pop();
+        boolean isNeeded = targets.containsKey(n);
+        for (Edge e : n.next) {
+          isNeeded |= e != null && e.function() != null && needed.containsKey(e.function());
+        }
+        if (isNeeded) {
+          needed.put(n, Boolean.TRUE);
+        }
+      }
+    }
+    return needed;
+  }
+}

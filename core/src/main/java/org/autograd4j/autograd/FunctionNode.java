@@ -1,0 +1,47 @@
+package org.autograd4j.autograd;
+
+import org.autograd4j.DType;
+import org.autograd4j.Tensor;
+
+/** A node built by {@link Op#record}: saved tensors plus a {@link BackwardFunction}. */
+final class FunctionNode extends Node implements OpContext {
+  private final BackwardFunction backward;
+  private SavedTensor[] saved = new SavedTensor[0];
+
+  FunctionNode(
+      String name, Edge[] next, int[][] inputShapes, DType[] inputDtypes, BackwardFunction fn) {
+    super(name, next, inputShapes, inputDtypes);
+    this.backward = fn;
+  }
+
+  void save(Tensor[] tensors, Tensor[] outputs) {
+    saved = new SavedTensor[tensors.length];
+    for (int i = 0; i < tensors.length; i++) {
+      Tensor t = tensors[i];
+      boolean isOutput = false;
+      for (Tensor o : outputs) {
+        isOutput |= o == t;
+      }
+      saved[i] = t == null ? null : new SavedTensor(t, this, isOutput);
+    }
+  }
+
+  @Override
+  public Tensor saved(int i) {
+    return saved[i] == null ? null : saved[i].unpack();
+  }
+
+  @Override
+  protected Tensor[] apply(Tensor[] gradOutputs) {
+    return backward.apply(this, gradOutputs);
+  }
+
+  @Override
+  protected void releaseVariables() {
+    for (SavedTensor s : saved) {
+      if (s != null) {
+        s.release();
+      }
+    }
+  }
+}

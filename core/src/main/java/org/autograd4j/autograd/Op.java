@@ -1,0 +1,100 @@
+package org.autograd4j.autograd;
+
+import org.autograd4j.DType;
+import org.autograd4j.Tensor;
+
+/**
+ * Records an operation in the autograd graph: the one place where an op's forward result is tied to
+ * its derivative and grad_fn name. Every differentiable op in the library goes through here.
+ *
+ * <pre>{@code
+ * Tensor out = kernelResult;                                   // computed without autograd
+ * return Op.record("SinBackward0", out, new Tensor[] {x},
+ *     (ctx, g) -> new Tensor[] {g[0].mul(ctx.saved(0).cos())}, x);
+ * }</pre>
+ */
+public final class Op {
+  private Op() {}
+
+  /**
+   * Whether an op on these inputs must record a node: grad mode on and some input requires grad.
+   */
+  public static boolean needsGrad(Tensor... inputs) {
+    if (!GradMode.isEnabled()) {
+      return false;
+    }
+    for (Tensor t : inputs) {
+      if (t != null && t.requiresGrad()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Ties a single-output op into the graph if any input requires grad; otherwise returns {@code
+   * out} unchanged and saves nothing.
+   *
+   * @param name the grad_fn name, e.g. {@code MulBackward0}
+   * @param out the forward result, computed without recording
+   * @param inputs the differentiable inputs, in the order the backward function returns gradients
+   * @param backward the derivative
+   * @param saved tensors the derivative needs (may include {@code out})
+   * @return {@code out}, now with its grad_fn set when recorded
+   */
+  public static Tensor record(
+      String name, Tensor out, Tensor[] inputs, BackwardFunction backward, Tensor... saved) {
+    record(name, new Tensor[] {out}, inputs, backward, saved);
+    return out;
+  }
+
+  /**
+   * The multi-output form of {@link #record(String, Tensor, Tensor[], BackwardFunction,
+   * Tensor...)}.
+   */
+  public static Tensor[] record(
+      String name, Tensor[] outs, Tensor[] inputs, BackwardFunction backward, Tensor... saved) {
+    if (!needsGrad(inputs)) {
+      return outs;
+    }
+    Edge[] next = new Edge[inputs.length];
+    int[][] shapes = new int[inputs.length][];
+    DType[] dtypes = new DType[inputs.length];
+    for (int i = 0; i < inputs.length; i++) {
+      Tensor in = inputs[i];
+      if (in != null) {
+        next[i] = gradientEdge(in);
+        shapes[i] = in.shape().toArray();
+        dtypes[i] = in.dtype();
+      }
+    }
+    FunctionNode node = new FunctionNode(name, next, shapes, dtypes, backward);
+    int[][] outShapes = new int[outs.length][];
+    DType[] outDtypes = new DType[outs.length];
+    TensorAccess access = TensorAccess.get();
+    for (int i = 0; i < outs.length; i++) {
+      outShapes[i] = outs[i].shape().toArray();
+      outDtypes[i] = outs[i].dtype();
+      if (outs[i].dtype().isFloatingPoint()) {
+        access.setHistory(outs[i], node, i);
+      }
+    }
+    node.setOutputs(outShapes, outDtypes);
+    node.save(saved, outs);
+    return outs;
+  }
+
+  /**
+   * Where a gradient for {@code t} must be sent: its grad_fn for a non-leaf, its AccumulateGrad for
+   * a leaf that requires grad, or an empty edge (null function) otherwise.
+   */
+  public static Edge gradientEdge(Tensor t) {
+    if (t.gradFn() != null) {
+      return new Edge(t.gradFn(), t.outputNr());
+    }
+    if (t.requiresGrad()) {
+      return new Edge(TensorAccess.get().gradAccumulator(t), 0);
+    }
+    return new Edge(null, 0);
+  }
+}

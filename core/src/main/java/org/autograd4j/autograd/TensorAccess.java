@@ -1,0 +1,38 @@
+package org.autograd4j.autograd;
+
+import org.autograd4j.Tensor;
+
+/**
+ * Not API. The bridge through which the autograd package sets a tensor's history; {@link Tensor}
+ * installs the single implementation when it is loaded (the JDK's "shared secrets" idiom), so the
+ * setters need not be public methods of Tensor.
+ */
+public abstract class TensorAccess {
+  private static volatile TensorAccess instance;
+
+  /** Called once by Tensor's static initialiser. */
+  public static void install(TensorAccess access) {
+    if (instance != null) {
+      throw new IllegalStateException("TensorAccess is already installed");
+    }
+    instance = access;
+  }
+
+  static TensorAccess get() {
+    if (instance == null) {
+      // Loading Tensor runs its static initialiser, which installs the bridge.
+      try {
+        Class.forName(Tensor.class.getName(), true, Tensor.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return instance;
+  }
+
+  /** Makes {@code t} output {@code outputNr} of {@code fn} (a non-leaf that requires grad). */
+  public abstract void setHistory(Tensor t, Node fn, int outputNr);
+
+  /** The cached AccumulateGrad node of a leaf that requires grad, created on first use. */
+  public abstract AccumulateGrad gradAccumulator(Tensor leaf);
+}

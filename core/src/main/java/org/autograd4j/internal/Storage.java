@@ -1,0 +1,139 @@
+package org.autograd4j.internal;
+
+import org.autograd4j.DType;
+
+/**
+ * A flat, typed block of elements that tensors view through an offset and strides. Float32 lives in
+ * a {@code float[]}, float64 in a {@code double[]}, int64 in a {@code long[]} and bool in a {@code
+ * boolean[]}, so kernels can work on primitive arrays without boxing.
+ */
+public final class Storage {
+  private final DType dtype;
+  private final Object data;
+  private final int size;
+
+  private Storage(DType dtype, Object data, int size) {
+    this.dtype = dtype;
+    this.data = data;
+    this.size = size;
+  }
+
+  /** Zero-filled storage of {@code n} elements. */
+  public static Storage allocate(DType dtype, int n) {
+    switch (dtype) {
+      case FLOAT32:
+        return new Storage(dtype, new float[n], n);
+      case FLOAT64:
+        return new Storage(dtype, new double[n], n);
+      case INT64:
+        return new Storage(dtype, new long[n], n);
+      default:
+        return new Storage(dtype, new boolean[n], n);
+    }
+  }
+
+  /** Wraps an array without copying. */
+  public static Storage of(float[] data) {
+    return new Storage(DType.FLOAT32, data, data.length);
+  }
+
+  /** Wraps an array without copying. */
+  public static Storage of(double[] data) {
+    return new Storage(DType.FLOAT64, data, data.length);
+  }
+
+  /** Wraps an array without copying. */
+  public static Storage of(long[] data) {
+    return new Storage(DType.INT64, data, data.length);
+  }
+
+  /** Wraps an array without copying. */
+  public static Storage of(boolean[] data) {
+    return new Storage(DType.BOOL, data, data.length);
+  }
+
+  public DType dtype() {
+    return dtype;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /** The backing array of a float32 storage. */
+  public float[] floats() {
+    return (float[]) data;
+  }
+
+  /** The backing array of a float64 storage. */
+  public double[] doubles() {
+    return (double[]) data;
+  }
+
+  /** The backing array of an int64 storage. */
+  public long[] longs() {
+    return (long[]) data;
+  }
+
+  /** The backing array of a bool storage. */
+  public boolean[] bools() {
+    return (boolean[]) data;
+  }
+
+  /** Reads element {@code i} as a double (bool as 0/1). */
+  public double getDouble(int i) {
+    switch (dtype) {
+      case FLOAT32:
+        return ((float[]) data)[i];
+      case FLOAT64:
+        return ((double[]) data)[i];
+      case INT64:
+        return ((long[]) data)[i];
+      default:
+        return ((boolean[]) data)[i] ? 1 : 0;
+    }
+  }
+
+  /** Reads element {@code i} as a long (floats truncate toward zero, as a cast does). */
+  public long getLong(int i) {
+    switch (dtype) {
+      case INT64:
+        return ((long[]) data)[i];
+      case BOOL:
+        return ((boolean[]) data)[i] ? 1 : 0;
+      default:
+        return (long) getDouble(i);
+    }
+  }
+
+  /** Writes a double into element {@code i}, converting as a cast to this dtype would. */
+  public void setDouble(int i, double v) {
+    switch (dtype) {
+      case FLOAT32:
+        ((float[]) data)[i] = (float) v;
+        break;
+      case FLOAT64:
+        ((double[]) data)[i] = v;
+        break;
+      case INT64:
+        ((long[]) data)[i] = (long) v;
+        break;
+      default:
+        ((boolean[]) data)[i] = v != 0;
+    }
+  }
+
+  /** Writes a long into element {@code i}, converting as a cast to this dtype would. */
+  public void setLong(int i, long v) {
+    switch (dtype) {
+      case INT64:
+        ((long[]) data)[i] = v;
+        break;
+      case BOOL:
+        ((boolean[]) data)[i] = v != 0;
+        break;
+      default:
+        setDouble(i, v);
+    }
+  }
+}
