@@ -64,7 +64,10 @@ final class SafeTensorsHeader {
       do {
         String key = c.readKey();
         if (!seen.add(key)) {
-          throw c.error("duplicate tensor name '" + key + "'");
+          throw c.error(
+              key.equals(METADATA_KEY)
+                  ? "duplicate " + METADATA_KEY
+                  : "duplicate tensor name '" + key + "'");
         }
         if (key.equals(METADATA_KEY)) {
           readMetadata(c, metadata);
