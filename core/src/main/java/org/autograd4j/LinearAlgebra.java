@@ -31,6 +31,40 @@ final class LinearAlgebra {
         a.requiresGrad() ? b : null);
   }
 
+  /** {@code beta * self + alpha * (m1 @ m2)}; the fused form nn.Linear uses on 2-D input. */
+  static Tensor addmm(Tensor self, Tensor m1, Tensor m2, double beta, double alpha) {
+    if (m1.dim() != 2 || m2.dim() != 2) {
+      throw new IllegalArgumentException(
+          "addmm: mat1 and mat2 must be matrices, got " + m1.dim() + "D and " + m2.dim() + "D");
+    }
+    checkInner(
+        m1.shape[1], m2.shape[0], m1.shape[0] + "x" + m1.shape[1], m2.shape[0] + "x" + m2.shape[1]);
+    int[] shape = {m1.shape[0], m2.shape[1]};
+    Shapes.broadcast(self.shape, shape);
+    Tensor prod = product(m1, m2, m1.shape[0], m1.shape[1], m2.shape[1], 1, shape);
+    Tensor out;
+    try (var g = org.autograd4j.autograd.GradMode.scope(false)) {
+      Tensor scaled = alpha == 1 ? prod : prod.mul(alpha);
+      out = beta == 1 ? self.add(scaled) : beta == 0 ? scaled : self.mul(beta).add(scaled);
+    }
+    return Op.record(
+        "AddmmBackward0",
+        out,
+        new Tensor[] {self, m1, m2},
+        (ctx, g) ->
+            new Tensor[] {
+              ctx.needsInputGrad(0) ? (beta == 1 ? g[0] : g[0].mul(beta)) : null,
+              ctx.needsInputGrad(1) ? scale(g[0].mm(ctx.saved(1).t()), alpha) : null,
+              ctx.needsInputGrad(2) ? scale(ctx.saved(0).t().mm(g[0]), alpha) : null
+            },
+        m2.requiresGrad() ? m1 : null,
+        m1.requiresGrad() ? m2 : null);
+  }
+
+  private static Tensor scale(Tensor t, double alpha) {
+    return alpha == 1 ? t : t.mul(alpha);
+  }
+
   static Tensor bmm(Tensor a, Tensor b) {
     if (a.dim() != 3 || b.dim() != 3) {
       throw new IllegalArgumentException("batch1 and batch2 must be 3D tensors");

@@ -25,7 +25,7 @@ import org.autograd4j.internal.format.TensorFormatter;
  * x.grad();              // tensor(6.)
  * }</pre>
  */
-public final class Tensor {
+public class Tensor {
   static {
     TensorAccess.install(new Access());
   }
@@ -55,6 +55,14 @@ public final class Tensor {
     this.strides = strides;
     this.version = version;
     this.base = base;
+  }
+
+  /**
+   * A new leaf sharing {@code data}'s storage, layout and version counter; for subclasses such as
+   * {@code nn.Parameter}.
+   */
+  protected Tensor(Tensor data) {
+    this(data.storage, data.offset, data.shape, data.strides, data.version, data.base);
   }
 
   /** A fresh contiguous tensor over {@code storage}. */
@@ -684,6 +692,16 @@ public final class Tensor {
   /** {@code x @ other}: dot, matrix-vector, matrix-matrix or batched product by rank. */
   public Tensor matmul(Tensor other) {
     return LinearAlgebra.matmul(this, other);
+  }
+
+  /** {@code x.addmm(mat1, mat2, beta, alpha)}: {@code beta * x + alpha * (mat1 @ mat2)}. */
+  public Tensor addmm(Tensor mat1, Tensor mat2, double beta, double alpha) {
+    return LinearAlgebra.addmm(this, mat1, mat2, beta, alpha);
+  }
+
+  /** {@code x.addmm(mat1, mat2)}: {@code x + mat1 @ mat2} (grad_fn {@code AddmmBackward0}). */
+  public Tensor addmm(Tensor mat1, Tensor mat2) {
+    return LinearAlgebra.addmm(this, mat1, mat2, 1, 1);
   }
 
   /** {@code x.mm(other)} for two matrices. */
