@@ -30,17 +30,35 @@ public enum IdxType {
     this.size = size;
   }
 
-  /** The type byte in the magic number, e.g. {@code 0x08}. */
+  /**
+   * The type byte in the magic number.
+   *
+   * <pre>{@code
+   * IdxType.UNSIGNED_BYTE.code(); // 0x08
+   * }</pre>
+   */
   public int code() {
     return code;
   }
 
-  /** Bytes per element. */
+  /**
+   * Bytes per element.
+   *
+   * <pre>{@code
+   * IdxType.DOUBLE.size(); // 8
+   * }</pre>
+   */
   public int size() {
     return size;
   }
 
-  /** Whether values are integers (and so convertible with {@code IdxFile.toIntArray()}). */
+  /**
+   * Whether values are integers (and so convertible with {@code IdxFile.toIntArray()}).
+   *
+   * <pre>{@code
+   * IdxType.FLOAT.isInteger(); // false
+   * }</pre>
+   */
   public boolean isInteger() {
     return this != FLOAT && this != DOUBLE;
   }

@@ -3,6 +3,7 @@ package org.autograd4j.io;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * The contents of a safetensors file: its tensors in file (data offset) order and its string
@@ -41,12 +42,12 @@ public final class SafeTensorsFile {
    * SafeTensorsEntry bias = file.tensor("fc.bias");
    * }</pre>
    *
-   * @throws java.util.NoSuchElementException naming the missing tensor and the ones present
+   * @throws NoSuchElementException naming the missing tensor and the ones present
    */
   public SafeTensorsEntry tensor(String name) {
     SafeTensorsEntry e = tensors.get(name);
     if (e == null) {
-      throw new java.util.NoSuchElementException(
+      throw new NoSuchElementException(
           "no tensor '" + name + "'; the file has " + tensors.keySet());
     }
     return e;

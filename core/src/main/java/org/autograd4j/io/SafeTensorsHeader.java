@@ -1,6 +1,7 @@
 package org.autograd4j.io;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,11 +160,11 @@ final class SafeTensorsHeader {
           throw c.error(what + " has more than " + max + " entries");
         }
         if (n == values.length) {
-          values = java.util.Arrays.copyOf(values, Math.min(max, n * 2));
+          values = Arrays.copyOf(values, Math.min(max, n * 2));
         }
         values[n++] = c.readNonNegativeInteger(what);
       } while (c.nextElement());
     }
-    return java.util.Arrays.copyOf(values, n);
+    return Arrays.copyOf(values, n);
   }
 }
