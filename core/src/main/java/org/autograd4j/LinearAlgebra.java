@@ -2,6 +2,8 @@ package org.autograd4j;
 
 import org.autograd4j.autograd.Op;
 import org.autograd4j.internal.Storage;
+import org.autograd4j.internal.kernels.Gemm;
+import org.autograd4j.internal.kernels.Kernels;
 
 /** Matrix products: dot, mv, mm, bmm and matmul's dispatch over them, with derivatives. */
 final class LinearAlgebra {
@@ -235,29 +237,81 @@ final class LinearAlgebra {
   }
 
   /**
-   * {@code batches} products of an (n×k) and a (k×m) matrix, row-major, after making both operands
-   * contiguous in the result dtype.
+   * {@code batches} products of an (n×k) and a (k×m) matrix into a fresh row-major result. Operands
+   * whose last two dims are row-major or column-major (e.g. a transposed view) go to the GEMM as
+   * they are, with a transpose flag, instead of being copied.
    */
   private static Tensor product(Tensor a, Tensor b, int n, int k, int m, int batches, int[] shape) {
-    DType t = DType.promote(a.dtype(), b.dtype());
     if (a.dtype() != b.dtype()) {
       throw new IllegalArgumentException(
           "expected scalar type " + typeName(a.dtype()) + " but found " + typeName(b.dtype()));
     }
-    Tensor x = a.dtype() == t && a.isContiguous() ? a : Strided.copyContiguous(a, t);
-    Tensor y = b.dtype() == t && b.isContiguous() ? b : Strided.copyContiguous(b, t);
+    DType t = a.dtype();
     Storage out = Storage.allocate(t, batches * n * m);
-    for (int p = 0; p < batches; p++) {
-      MatrixKernels.gemm(
-          x.storage,
-          x.offset + p * n * k,
-          y.storage,
-          y.offset + p * k * m,
-          out,
-          p * n * m,
+    if (!t.isFloatingPoint()) {
+      Tensor x = a.contiguousData();
+      Tensor y = b.contiguousData();
+      for (int p = 0; p < batches; p++) {
+        MatrixKernels.gemm(
+            x.storage,
+            x.offset + p * n * k,
+            y.storage,
+            y.offset + p * k * m,
+            out,
+            p * n * m,
+            n,
+            k,
+            m);
+      }
+      return new Tensor(out, shape);
+    }
+    MatrixOperand x = MatrixOperand.of(a, n, k, batches);
+    MatrixOperand y = MatrixOperand.of(b, k, m, batches);
+    Gemm gemm = Kernels.get().gemm();
+    if (t == DType.FLOAT32) {
+      gemm.sgemmBatched(
+          x.transposed,
+          y.transposed,
           n,
+          m,
           k,
-          m);
+          1f,
+          x.tensor.storage.floats(),
+          x.tensor.offset,
+          x.ld,
+          x.batchStride,
+          y.tensor.storage.floats(),
+          y.tensor.offset,
+          y.ld,
+          y.batchStride,
+          0f,
+          out.floats(),
+          0,
+          m,
+          n * m,
+          batches);
+    } else {
+      gemm.dgemmBatched(
+          x.transposed,
+          y.transposed,
+          n,
+          m,
+          k,
+          1.0,
+          x.tensor.storage.doubles(),
+          x.tensor.offset,
+          x.ld,
+          x.batchStride,
+          y.tensor.storage.doubles(),
+          y.tensor.offset,
+          y.ld,
+          y.batchStride,
+          0.0,
+          out.doubles(),
+          0,
+          m,
+          n * m,
+          batches);
     }
     return new Tensor(out, shape);
   }

@@ -2,6 +2,7 @@ package org.autograd4j;
 
 import org.autograd4j.autograd.GradMode;
 import org.autograd4j.internal.Generator;
+import org.autograd4j.internal.kernels.Parallel;
 
 /**
  * The {@code torch} namespace: factories and functions, static so that {@code import static
@@ -307,6 +308,24 @@ public final class Torch {
   /** {@code torch.mul(a, b)}. */
   public static Tensor mul(Tensor a, Tensor b) {
     return a.mul(b);
+  }
+
+  // ---------------------------------------------------------------- threads
+
+  /**
+   * {@code torch.set_num_threads(n)}: the size of the intra-op pool used by large kernels.
+   *
+   * <pre>{@code
+   * Torch.setNumThreads(1); // single-threaded kernels
+   * }</pre>
+   */
+  public static void setNumThreads(int n) {
+    Parallel.setNumThreads(n);
+  }
+
+  /** {@code torch.get_num_threads()}: defaults to the number of available processors. */
+  public static int getNumThreads() {
+    return Parallel.getNumThreads();
   }
 
   // ---------------------------------------------------------------- grad mode
