@@ -1,0 +1,211 @@
+package org.autograd4j.internal.kernels;
+
+import java.util.Arrays;
+
+/**
+ * im2col / col2im for 2-D convolution on NCHW images, so that a convolution runs as one GEMM per
+ * sample (and its input gradient as a GEMM followed by col2im). Pure data movement: the same code
+ * serves every provider.
+ */
+public final class Im2Col {
+  private Im2Col() {}
+
+  /** Smallest {@code ow >= 0} with {@code ow * stride + offset >= 0}. */
+  private static int firstInside(int offset, int stride) {
+    return offset >= 0 ? 0 : (-offset + stride - 1) / stride;
+  }
+
+  /** Largest {@code ow} with {@code ow * stride + offset < width}, possibly negative. */
+  private static int lastInside(int offset, int stride, int width) {
+    int limit = width - 1 - offset;
+    return limit < 0 ? -1 : limit / stride;
+  }
+
+  /**
+   * Unfolds one {@code channels x height x width} image into the column matrix of a 2-D
+   * convolution: row {@code (c * kernelH + ki) * kernelW + kj}, column {@code oh * outW + ow} holds
+   * the input pixel under kernel tap {@code (ki, kj)} of channel {@code c} for output position
+   * {@code (oh, ow)}, or 0 where the tap falls on the padding. The result is a row-major {@code
+   * (channels * kernelH * kernelW) x (outH * outW)} matrix, so the convolution is {@code
+   * weight(outChannels x channels*kH*kW) * col}.
+   *
+   * @param image input image, NCHW layout for one sample
+   * @param imageOff offset of the image's first element
+   * @param g the convolution geometry
+   * @param col destination, {@code g.colRows() * g.colCols()} elements, fully overwritten
+   * @param colOff offset of the column matrix
+   */
+  public static void im2col(
+      float[] image, int imageOff, Conv2dGeometry g, float[] col, int colOff) {
+    int outH = g.outH();
+    int outW = g.outW();
+    int plane = g.height() * g.width();
+    int row = 0;
+    for (int c = 0; c < g.channels(); c++) {
+      int channelOff = imageOff + c * plane;
+      for (int ki = 0; ki < g.kernelH(); ki++) {
+        for (int kj = 0; kj < g.kernelW(); kj++, row++) {
+          int dst = colOff + row * outH * outW;
+          int dw = kj * g.dilationW() - g.padW();
+          // Output columns whose tap lands inside the image: ow in [owLo, owHi).
+          int owLo = Math.min(outW, firstInside(dw, g.strideW()));
+          int owHi = Math.max(owLo, Math.min(outW, lastInside(dw, g.strideW(), g.width()) + 1));
+          for (int oh = 0; oh < outH; oh++, dst += outW) {
+            int ih = oh * g.strideH() - g.padH() + ki * g.dilationH();
+            if (ih < 0 || ih >= g.height() || owLo >= owHi) {
+              Arrays.fill(col, dst, dst + outW, 0f);
+              continue;
+            }
+            Arrays.fill(col, dst, dst + owLo, 0f);
+            int src = channelOff + ih * g.width() + dw;
+            if (g.strideW() == 1) {
+              // The common case: a contiguous run of the input row.
+              System.arraycopy(image, src + owLo, col, dst + owLo, owHi - owLo);
+            } else {
+              for (int ow = owLo; ow < owHi; ow++) {
+                col[dst + ow] = image[src + ow * g.strideW()];
+              }
+            }
+            Arrays.fill(col, dst + owHi, dst + outW, 0f);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The adjoint of {@link #im2col(float[], int, Conv2dGeometry, float[], int)}: adds every column
+   * entry back onto the image pixel it was copied from (overlapping taps accumulate, padding
+   * entries are dropped). The image is accumulated into, not overwritten, so start from zeros for a
+   * plain gradient.
+   *
+   * @param col column matrix, {@code g.colRows() x g.colCols()}
+   * @param colOff offset of the column matrix
+   * @param g the convolution geometry
+   * @param image image gradient to accumulate into, NCHW layout for one sample
+   * @param imageOff offset of the image's first element
+   */
+  public static void col2im(
+      float[] col, int colOff, Conv2dGeometry g, float[] image, int imageOff) {
+    int outH = g.outH();
+    int outW = g.outW();
+    int plane = g.height() * g.width();
+    int row = 0;
+    for (int c = 0; c < g.channels(); c++) {
+      int channelOff = imageOff + c * plane;
+      for (int ki = 0; ki < g.kernelH(); ki++) {
+        for (int kj = 0; kj < g.kernelW(); kj++, row++) {
+          int srcRow = colOff + row * outH * outW;
+          int dw = kj * g.dilationW() - g.padW();
+          int owLo = firstInside(dw, g.strideW());
+          int owHi = Math.min(outW, lastInside(dw, g.strideW(), g.width()) + 1);
+          for (int oh = 0; oh < outH; oh++) {
+            int ih = oh * g.strideH() - g.padH() + ki * g.dilationH();
+            if (ih < 0 || ih >= g.height()) {
+              continue;
+            }
+            int dst = channelOff + ih * g.width() + dw;
+            int src = srcRow + oh * outW;
+            for (int ow = owLo; ow < owHi; ow++) {
+              image[dst + ow * g.strideW()] += col[src + ow];
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Unfolds one {@code channels x height x width} image into the column matrix of a 2-D
+   * convolution: row {@code (c * kernelH + ki) * kernelW + kj}, column {@code oh * outW + ow} holds
+   * the input pixel under kernel tap {@code (ki, kj)} of channel {@code c} for output position
+   * {@code (oh, ow)}, or 0 where the tap falls on the padding. The result is a row-major {@code
+   * (channels * kernelH * kernelW) x (outH * outW)} matrix, so the convolution is {@code
+   * weight(outChannels x channels*kH*kW) * col}.
+   *
+   * @param image input image, NCHW layout for one sample
+   * @param imageOff offset of the image's first element
+   * @param g the convolution geometry
+   * @param col destination, {@code g.colRows() * g.colCols()} elements, fully overwritten
+   * @param colOff offset of the column matrix
+   */
+  public static void im2col(
+      double[] image, int imageOff, Conv2dGeometry g, double[] col, int colOff) {
+    int outH = g.outH();
+    int outW = g.outW();
+    int plane = g.height() * g.width();
+    int row = 0;
+    for (int c = 0; c < g.channels(); c++) {
+      int channelOff = imageOff + c * plane;
+      for (int ki = 0; ki < g.kernelH(); ki++) {
+        for (int kj = 0; kj < g.kernelW(); kj++, row++) {
+          int dst = colOff + row * outH * outW;
+          int dw = kj * g.dilationW() - g.padW();
+          // Output columns whose tap lands inside the image: ow in [owLo, owHi).
+          int owLo = Math.min(outW, firstInside(dw, g.strideW()));
+          int owHi = Math.max(owLo, Math.min(outW, lastInside(dw, g.strideW(), g.width()) + 1));
+          for (int oh = 0; oh < outH; oh++, dst += outW) {
+            int ih = oh * g.strideH() - g.padH() + ki * g.dilationH();
+            if (ih < 0 || ih >= g.height() || owLo >= owHi) {
+              Arrays.fill(col, dst, dst + outW, 0.0);
+              continue;
+            }
+            Arrays.fill(col, dst, dst + owLo, 0.0);
+            int src = channelOff + ih * g.width() + dw;
+            if (g.strideW() == 1) {
+              // The common case: a contiguous run of the input row.
+              System.arraycopy(image, src + owLo, col, dst + owLo, owHi - owLo);
+            } else {
+              for (int ow = owLo; ow < owHi; ow++) {
+                col[dst + ow] = image[src + ow * g.strideW()];
+              }
+            }
+            Arrays.fill(col, dst + owHi, dst + outW, 0.0);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The adjoint of {@link #im2col(double[], int, Conv2dGeometry, double[], int)}: adds every column
+   * entry back onto the image pixel it was copied from (overlapping taps accumulate, padding
+   * entries are dropped). The image is accumulated into, not overwritten, so start from zeros for a
+   * plain gradient.
+   *
+   * @param col column matrix, {@code g.colRows() x g.colCols()}
+   * @param colOff offset of the column matrix
+   * @param g the convolution geometry
+   * @param image image gradient to accumulate into, NCHW layout for one sample
+   * @param imageOff offset of the image's first element
+   */
+  public static void col2im(
+      double[] col, int colOff, Conv2dGeometry g, double[] image, int imageOff) {
+    int outH = g.outH();
+    int outW = g.outW();
+    int plane = g.height() * g.width();
+    int row = 0;
+    for (int c = 0; c < g.channels(); c++) {
+      int channelOff = imageOff + c * plane;
+      for (int ki = 0; ki < g.kernelH(); ki++) {
+        for (int kj = 0; kj < g.kernelW(); kj++, row++) {
+          int srcRow = colOff + row * outH * outW;
+          int dw = kj * g.dilationW() - g.padW();
+          int owLo = firstInside(dw, g.strideW());
+          int owHi = Math.min(outW, lastInside(dw, g.strideW(), g.width()) + 1);
+          for (int oh = 0; oh < outH; oh++) {
+            int ih = oh * g.strideH() - g.padH() + ki * g.dilationH();
+            if (ih < 0 || ih >= g.height()) {
+              continue;
+            }
+            int dst = channelOff + ih * g.width() + dw;
+            int src = srcRow + oh * outW;
+            for (int ow = owLo; ow < owHi; ow++) {
+              image[dst + ow * g.strideW()] += col[src + ow];
+            }
+          }
+        }
+      }
+    }
+  }
+}
