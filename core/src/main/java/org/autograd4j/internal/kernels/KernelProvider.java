@@ -20,4 +20,25 @@ public interface KernelProvider {
    * @return the GEMM implementation
    */
   Gemm gemm();
+
+  /**
+   * Returns the elementwise kernels.
+   *
+   * @return arithmetic, activations and their gradients on contiguous arrays
+   */
+  Elementwise elementwise();
+
+  /**
+   * Returns the reductions.
+   *
+   * @return sum, dot, max and row-wise softmax
+   */
+  Reductions reductions();
+
+  /**
+   * Returns the fused optimizer updates.
+   *
+   * @return Adam and SGD steps
+   */
+  Optimizers optimizers();
 }

@@ -5,6 +5,10 @@ final class ScalarKernelProvider implements KernelProvider {
   private final Gemm gemm =
       new PackedGemm(new ScalarFloatMicroKernel(), new ScalarDoubleMicroKernel());
 
+  private final Elementwise elementwise = new ScalarElementwise();
+  private final Reductions reductions = new ScalarReductions();
+  private final Optimizers optimizers = new ScalarOptimizers();
+
   @Override
   public String name() {
     return "scalar";
@@ -13,6 +17,21 @@ final class ScalarKernelProvider implements KernelProvider {
   @Override
   public Gemm gemm() {
     return gemm;
+  }
+
+  @Override
+  public Elementwise elementwise() {
+    return elementwise;
+  }
+
+  @Override
+  public Reductions reductions() {
+    return reductions;
+  }
+
+  @Override
+  public Optimizers optimizers() {
+    return optimizers;
   }
 
   @Override

@@ -9,6 +9,9 @@ import jdk.incubator.vector.FloatVector;
 final class VectorKernelProvider implements KernelProvider {
   private final int bitSize;
   private final Gemm gemm;
+  private final Elementwise elementwise;
+  private final Reductions reductions;
+  private final Optimizers optimizers;
 
   /**
    * Creates the provider, touching the Vector API first so that a missing module fails here, where
@@ -21,6 +24,9 @@ final class VectorKernelProvider implements KernelProvider {
           "preferred vector size is " + bitSize + " bits; no SIMD benefit");
     }
     this.gemm = new PackedGemm(new VectorFloatMicroKernel(), new VectorDoubleMicroKernel());
+    this.elementwise = new VectorElementwise();
+    this.reductions = new VectorReductions(elementwise);
+    this.optimizers = new VectorOptimizers();
   }
 
   @Override
@@ -31,6 +37,21 @@ final class VectorKernelProvider implements KernelProvider {
   @Override
   public Gemm gemm() {
     return gemm;
+  }
+
+  @Override
+  public Elementwise elementwise() {
+    return elementwise;
+  }
+
+  @Override
+  public Reductions reductions() {
+    return reductions;
+  }
+
+  @Override
+  public Optimizers optimizers() {
+    return optimizers;
   }
 
   @Override

@@ -1,0 +1,399 @@
+package org.autograd4j.internal.kernels;
+
+/**
+ * Elementwise kernels on contiguous runs of {@code float[]} and {@code double[]}. Every method
+ * processes {@code n} consecutive elements starting at the given offsets; the vectorised and scalar
+ * providers give bit-identical results for everything except {@code exp}.
+ */
+public interface Elementwise {
+
+  /**
+   * Elementwise {@code out[i] = a[i] + b[i]} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * an input at the same offset.
+   *
+   * @param a first operand
+   * @param aOff offset of {@code a[0]}
+   * @param b second operand
+   * @param bOff offset of {@code b[0]}
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void add(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = a[i] - b[i]} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * an input at the same offset.
+   *
+   * @param a first operand
+   * @param aOff offset of {@code a[0]}
+   * @param b second operand
+   * @param bOff offset of {@code b[0]}
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void sub(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = a[i] * b[i]} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * an input at the same offset.
+   *
+   * @param a first operand
+   * @param aOff offset of {@code a[0]}
+   * @param b second operand
+   * @param bOff offset of {@code b[0]}
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = a[i] / b[i]} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * an input at the same offset.
+   *
+   * @param a first operand
+   * @param aOff offset of {@code a[0]}
+   * @param b second operand
+   * @param bOff offset of {@code b[0]}
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void div(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = a[i] + s} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * {@code a} at the same offset.
+   *
+   * @param a array operand
+   * @param aOff offset of {@code a[0]}
+   * @param s scalar operand
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void addScalar(float[] a, int aOff, float s, float[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = a[i] - s} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * {@code a} at the same offset.
+   *
+   * @param a array operand
+   * @param aOff offset of {@code a[0]}
+   * @param s scalar operand
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void subScalar(float[] a, int aOff, float s, float[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = s - a[i]} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * {@code a} at the same offset.
+   *
+   * @param a array operand
+   * @param aOff offset of {@code a[0]}
+   * @param s scalar operand
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void rsubScalar(float[] a, int aOff, float s, float[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = a[i] * s} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * {@code a} at the same offset.
+   *
+   * @param a array operand
+   * @param aOff offset of {@code a[0]}
+   * @param s scalar operand
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void mulScalar(float[] a, int aOff, float s, float[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = a[i] / s} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * {@code a} at the same offset.
+   *
+   * @param a array operand
+   * @param aOff offset of {@code a[0]}
+   * @param s scalar operand
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void divScalar(float[] a, int aOff, float s, float[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = s / a[i]} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * {@code a} at the same offset.
+   *
+   * @param a array operand
+   * @param aOff offset of {@code a[0]}
+   * @param s scalar operand
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void rdivScalar(float[] a, int aOff, float s, float[] out, int outOff, int n);
+
+  /**
+   * {@code y[i] += alpha * x[i]} (BLAS axpy), computed as a multiply then an add so that every
+   * provider rounds identically.
+   *
+   * @param alpha scale of {@code x}
+   * @param x source
+   * @param xOff offset of {@code x[0]}
+   * @param y accumulated destination
+   * @param yOff offset of {@code y[0]}
+   * @param n number of elements
+   */
+  void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
+
+  /**
+   * In place {@code x[i] *= alpha} (BLAS scal).
+   *
+   * @param alpha the factor
+   * @param x the array, scaled in place
+   * @param xOff offset of {@code x[0]}
+   * @param n number of elements
+   */
+  void scale(float alpha, float[] x, int xOff, int n);
+
+  /**
+   * {@code out[i] = max(x[i], 0)} with {@link Math#max} semantics: NaN stays NaN, -0 becomes +0.
+   *
+   * @param x input
+   * @param xOff offset of {@code x[0]}
+   * @param out destination, may alias {@code x}
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void relu(float[] x, int xOff, float[] out, int outOff, int n);
+
+  /**
+   * The ReLU gradient: {@code out[i] = x[i] > 0 ? grad[i] : 0}, where {@code x} is the forward
+   * input (or output: both are positive at the same places).
+   *
+   * @param grad incoming gradient
+   * @param gOff offset of {@code grad[0]}
+   * @param x forward input
+   * @param xOff offset of {@code x[0]}
+   * @param out destination, may alias {@code grad}
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void reluBackward(float[] grad, int gOff, float[] x, int xOff, float[] out, int outOff, int n);
+
+  /**
+   * {@code out[i] = exp(x[i])}, within a few ulps of {@link Math#exp} (exactly it in the scalar
+   * provider), with IEEE behaviour at the edges: overflow to +inf, underflow through subnormals to
+   * 0, NaN to NaN.
+   *
+   * @param x input
+   * @param xOff offset of {@code x[0]}
+   * @param out destination, may alias {@code x}
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void exp(float[] x, int xOff, float[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = a[i] + b[i]} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * an input at the same offset.
+   *
+   * @param a first operand
+   * @param aOff offset of {@code a[0]}
+   * @param b second operand
+   * @param bOff offset of {@code b[0]}
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void add(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = a[i] - b[i]} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * an input at the same offset.
+   *
+   * @param a first operand
+   * @param aOff offset of {@code a[0]}
+   * @param b second operand
+   * @param bOff offset of {@code b[0]}
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void sub(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = a[i] * b[i]} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * an input at the same offset.
+   *
+   * @param a first operand
+   * @param aOff offset of {@code a[0]}
+   * @param b second operand
+   * @param bOff offset of {@code b[0]}
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void mul(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = a[i] / b[i]} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * an input at the same offset.
+   *
+   * @param a first operand
+   * @param aOff offset of {@code a[0]}
+   * @param b second operand
+   * @param bOff offset of {@code b[0]}
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void div(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = a[i] + s} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * {@code a} at the same offset.
+   *
+   * @param a array operand
+   * @param aOff offset of {@code a[0]}
+   * @param s scalar operand
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void addScalar(double[] a, int aOff, double s, double[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = a[i] - s} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * {@code a} at the same offset.
+   *
+   * @param a array operand
+   * @param aOff offset of {@code a[0]}
+   * @param s scalar operand
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void subScalar(double[] a, int aOff, double s, double[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = s - a[i]} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * {@code a} at the same offset.
+   *
+   * @param a array operand
+   * @param aOff offset of {@code a[0]}
+   * @param s scalar operand
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void rsubScalar(double[] a, int aOff, double s, double[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = a[i] * s} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * {@code a} at the same offset.
+   *
+   * @param a array operand
+   * @param aOff offset of {@code a[0]}
+   * @param s scalar operand
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void mulScalar(double[] a, int aOff, double s, double[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = a[i] / s} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * {@code a} at the same offset.
+   *
+   * @param a array operand
+   * @param aOff offset of {@code a[0]}
+   * @param s scalar operand
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void divScalar(double[] a, int aOff, double s, double[] out, int outOff, int n);
+
+  /**
+   * Elementwise {@code out[i] = s / a[i]} for {@code i} in {@code [0, n)}; {@code out} may alias
+   * {@code a} at the same offset.
+   *
+   * @param a array operand
+   * @param aOff offset of {@code a[0]}
+   * @param s scalar operand
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void rdivScalar(double[] a, int aOff, double s, double[] out, int outOff, int n);
+
+  /**
+   * {@code y[i] += alpha * x[i]} (BLAS axpy), computed as a multiply then an add so that every
+   * provider rounds identically.
+   *
+   * @param alpha scale of {@code x}
+   * @param x source
+   * @param xOff offset of {@code x[0]}
+   * @param y accumulated destination
+   * @param yOff offset of {@code y[0]}
+   * @param n number of elements
+   */
+  void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n);
+
+  /**
+   * In place {@code x[i] *= alpha} (BLAS scal).
+   *
+   * @param alpha the factor
+   * @param x the array, scaled in place
+   * @param xOff offset of {@code x[0]}
+   * @param n number of elements
+   */
+  void scale(double alpha, double[] x, int xOff, int n);
+
+  /**
+   * {@code out[i] = max(x[i], 0)} with {@link Math#max} semantics: NaN stays NaN, -0 becomes +0.
+   *
+   * @param x input
+   * @param xOff offset of {@code x[0]}
+   * @param out destination, may alias {@code x}
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void relu(double[] x, int xOff, double[] out, int outOff, int n);
+
+  /**
+   * The ReLU gradient: {@code out[i] = x[i] > 0 ? grad[i] : 0}, where {@code x} is the forward
+   * input (or output: both are positive at the same places).
+   *
+   * @param grad incoming gradient
+   * @param gOff offset of {@code grad[0]}
+   * @param x forward input
+   * @param xOff offset of {@code x[0]}
+   * @param out destination, may alias {@code grad}
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void reluBackward(double[] grad, int gOff, double[] x, int xOff, double[] out, int outOff, int n);
+
+  /**
+   * {@code out[i] = exp(x[i])}, within a few ulps of {@link Math#exp} (exactly it in the scalar
+   * provider), with IEEE behaviour at the edges: overflow to +inf, underflow through subnormals to
+   * 0, NaN to NaN.
+   *
+   * @param x input
+   * @param xOff offset of {@code x[0]}
+   * @param out destination, may alias {@code x}
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void exp(double[] x, int xOff, double[] out, int outOff, int n);
+}

@@ -1,0 +1,153 @@
+package org.autograd4j.internal.kernels;
+
+/** Plain-Java reference {@link Reductions}. */
+final class ScalarReductions implements Reductions {
+
+  @Override
+  public float sum(float[] x, int xOff, int n) {
+    // Double accumulation: the reference is more accurate than any float ordering.
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      total += x[xOff + i];
+    }
+    return (float) total;
+  }
+
+  @Override
+  public float dot(float[] x, int xOff, float[] y, int yOff, int n) {
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      total += (double) x[xOff + i] * y[yOff + i];
+    }
+    return (float) total;
+  }
+
+  @Override
+  public float max(float[] x, int xOff, int n) {
+    float best = Float.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      best = Math.max(best, x[xOff + i]);
+    }
+    return best;
+  }
+
+  @Override
+  public void softmaxRows(float[] x, int xOff, float[] out, int outOff, int rows, int cols) {
+    RowParallel.forRows(
+        rows,
+        cols,
+        (r0, r1) -> {
+          for (int r = r0; r < r1; r++) {
+            int xi = xOff + r * cols;
+            int oi = outOff + r * cols;
+            float m = max(x, xi, cols);
+            double s = 0;
+            for (int j = 0; j < cols; j++) {
+              float e = (float) Math.exp(x[xi + j] - m);
+              out[oi + j] = e;
+              s += e;
+            }
+            float inv = (float) (1.0 / s);
+            for (int j = 0; j < cols; j++) {
+              out[oi + j] *= inv;
+            }
+          }
+        });
+  }
+
+  @Override
+  public void logSoftmaxRows(float[] x, int xOff, float[] out, int outOff, int rows, int cols) {
+    RowParallel.forRows(
+        rows,
+        cols,
+        (r0, r1) -> {
+          for (int r = r0; r < r1; r++) {
+            int xi = xOff + r * cols;
+            int oi = outOff + r * cols;
+            float m = max(x, xi, cols);
+            double s = 0;
+            for (int j = 0; j < cols; j++) {
+              s += Math.exp(x[xi + j] - m);
+            }
+            float logSum = (float) Math.log(s);
+            for (int j = 0; j < cols; j++) {
+              out[oi + j] = (x[xi + j] - m) - logSum;
+            }
+          }
+        });
+  }
+
+  @Override
+  public double sum(double[] x, int xOff, int n) {
+    // Double accumulation: the reference is more accurate than any float ordering.
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      total += x[xOff + i];
+    }
+    return total;
+  }
+
+  @Override
+  public double dot(double[] x, int xOff, double[] y, int yOff, int n) {
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      total += (double) x[xOff + i] * y[yOff + i];
+    }
+    return total;
+  }
+
+  @Override
+  public double max(double[] x, int xOff, int n) {
+    double best = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      best = Math.max(best, x[xOff + i]);
+    }
+    return best;
+  }
+
+  @Override
+  public void softmaxRows(double[] x, int xOff, double[] out, int outOff, int rows, int cols) {
+    RowParallel.forRows(
+        rows,
+        cols,
+        (r0, r1) -> {
+          for (int r = r0; r < r1; r++) {
+            int xi = xOff + r * cols;
+            int oi = outOff + r * cols;
+            double m = max(x, xi, cols);
+            double s = 0;
+            for (int j = 0; j < cols; j++) {
+              double e = Math.exp(x[xi + j] - m);
+              out[oi + j] = e;
+              s += e;
+            }
+            double inv = (1.0 / s);
+            for (int j = 0; j < cols; j++) {
+              out[oi + j] *= inv;
+            }
+          }
+        });
+  }
+
+  @Override
+  public void logSoftmaxRows(double[] x, int xOff, double[] out, int outOff, int rows, int cols) {
+    RowParallel.forRows(
+        rows,
+        cols,
+        (r0, r1) -> {
+          for (int r = r0; r < r1; r++) {
+            int xi = xOff + r * cols;
+            int oi = outOff + r * cols;
+            double m = max(x, xi, cols);
+            double s = 0;
+            for (int j = 0; j < cols; j++) {
+              s += Math.exp(x[xi + j] - m);
+            }
+            double logSum = Math.log(s);
+            for (int j = 0; j < cols; j++) {
+              out[oi + j] = (x[xi + j] - m) - logSum;
+            }
+          }
+        });
+  }
+}

@@ -1,0 +1,383 @@
+package org.autograd4j.internal.kernels;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Elementwise} on the Vector API: a vector loop over the largest multiple of the lane count,
+ * then the scalar reference for the tail, so results match the scalar provider bit for bit (except
+ * {@code exp}, whose polynomial differs from {@link Math#exp} by a few ulps).
+ */
+final class VectorElementwise implements Elementwise {
+  private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+
+  @Override
+  public void add(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+    int i = 0;
+    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+      FloatVector va = FloatVector.fromArray(F, a, aOff + i);
+      va.add(FloatVector.fromArray(F, b, bOff + i)).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] + b[bOff + i];
+    }
+  }
+
+  @Override
+  public void sub(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+    int i = 0;
+    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+      FloatVector va = FloatVector.fromArray(F, a, aOff + i);
+      va.sub(FloatVector.fromArray(F, b, bOff + i)).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] - b[bOff + i];
+    }
+  }
+
+  @Override
+  public void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+    int i = 0;
+    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+      FloatVector va = FloatVector.fromArray(F, a, aOff + i);
+      va.mul(FloatVector.fromArray(F, b, bOff + i)).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] * b[bOff + i];
+    }
+  }
+
+  @Override
+  public void div(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+    int i = 0;
+    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+      FloatVector va = FloatVector.fromArray(F, a, aOff + i);
+      va.div(FloatVector.fromArray(F, b, bOff + i)).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] / b[bOff + i];
+    }
+  }
+
+  @Override
+  public void addScalar(float[] a, int aOff, float s, float[] out, int outOff, int n) {
+    FloatVector vs = FloatVector.broadcast(F, s);
+    int i = 0;
+    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+      FloatVector va = FloatVector.fromArray(F, a, aOff + i);
+      va.add(vs).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] + s;
+    }
+  }
+
+  @Override
+  public void subScalar(float[] a, int aOff, float s, float[] out, int outOff, int n) {
+    FloatVector vs = FloatVector.broadcast(F, s);
+    int i = 0;
+    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+      FloatVector va = FloatVector.fromArray(F, a, aOff + i);
+      va.sub(vs).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] - s;
+    }
+  }
+
+  @Override
+  public void rsubScalar(float[] a, int aOff, float s, float[] out, int outOff, int n) {
+    FloatVector vs = FloatVector.broadcast(F, s);
+    int i = 0;
+    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+      FloatVector va = FloatVector.fromArray(F, a, aOff + i);
+      vs.sub(va).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = s - a[aOff + i];
+    }
+  }
+
+  @Override
+  public void mulScalar(float[] a, int aOff, float s, float[] out, int outOff, int n) {
+    FloatVector vs = FloatVector.broadcast(F, s);
+    int i = 0;
+    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+      FloatVector va = FloatVector.fromArray(F, a, aOff + i);
+      va.mul(vs).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] * s;
+    }
+  }
+
+  @Override
+  public void divScalar(float[] a, int aOff, float s, float[] out, int outOff, int n) {
+    FloatVector vs = FloatVector.broadcast(F, s);
+    int i = 0;
+    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+      FloatVector va = FloatVector.fromArray(F, a, aOff + i);
+      va.div(vs).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] / s;
+    }
+  }
+
+  @Override
+  public void rdivScalar(float[] a, int aOff, float s, float[] out, int outOff, int n) {
+    FloatVector vs = FloatVector.broadcast(F, s);
+    int i = 0;
+    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+      FloatVector va = FloatVector.fromArray(F, a, aOff + i);
+      vs.div(va).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = s / a[aOff + i];
+    }
+  }
+
+  @Override
+  public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+    FloatVector va = FloatVector.broadcast(F, alpha);
+    int i = 0;
+    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+      // mul then add, not fma: identical rounding to the scalar provider.
+      FloatVector vy = FloatVector.fromArray(F, y, yOff + i);
+      vy.add(va.mul(FloatVector.fromArray(F, x, xOff + i))).intoArray(y, yOff + i);
+    }
+    for (; i < n; i++) {
+      y[yOff + i] += alpha * x[xOff + i];
+    }
+  }
+
+  @Override
+  public void scale(float alpha, float[] x, int xOff, int n) {
+    mulScalar(x, xOff, alpha, x, xOff, n);
+  }
+
+  @Override
+  public void relu(float[] x, int xOff, float[] out, int outOff, int n) {
+    int i = 0;
+    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+      // lanewise max has Math.max semantics (NaN wins, -0 < +0), like the scalar reference.
+      FloatVector.fromArray(F, x, xOff + i).max(0f).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = Math.max(x[xOff + i], 0f);
+    }
+  }
+
+  @Override
+  public void reluBackward(
+      float[] grad, int gOff, float[] x, int xOff, float[] out, int outOff, int n) {
+    FloatVector zero = FloatVector.zero(F);
+    int i = 0;
+    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+      VectorMask<Float> positive =
+          FloatVector.fromArray(F, x, xOff + i).compare(VectorOperators.GT, 0f);
+      zero.blend(FloatVector.fromArray(F, grad, gOff + i), positive).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = x[xOff + i] > 0f ? grad[gOff + i] : 0f;
+    }
+  }
+
+  @Override
+  public void exp(float[] x, int xOff, float[] out, int outOff, int n) {
+    int i = 0;
+    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+      VectorMath.exp(FloatVector.fromArray(F, x, xOff + i)).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = (float) Math.exp(x[xOff + i]);
+    }
+  }
+
+  @Override
+  public void add(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
+    int i = 0;
+    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+      DoubleVector va = DoubleVector.fromArray(D, a, aOff + i);
+      va.add(DoubleVector.fromArray(D, b, bOff + i)).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] + b[bOff + i];
+    }
+  }
+
+  @Override
+  public void sub(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
+    int i = 0;
+    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+      DoubleVector va = DoubleVector.fromArray(D, a, aOff + i);
+      va.sub(DoubleVector.fromArray(D, b, bOff + i)).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] - b[bOff + i];
+    }
+  }
+
+  @Override
+  public void mul(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
+    int i = 0;
+    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+      DoubleVector va = DoubleVector.fromArray(D, a, aOff + i);
+      va.mul(DoubleVector.fromArray(D, b, bOff + i)).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] * b[bOff + i];
+    }
+  }
+
+  @Override
+  public void div(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
+    int i = 0;
+    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+      DoubleVector va = DoubleVector.fromArray(D, a, aOff + i);
+      va.div(DoubleVector.fromArray(D, b, bOff + i)).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] / b[bOff + i];
+    }
+  }
+
+  @Override
+  public void addScalar(double[] a, int aOff, double s, double[] out, int outOff, int n) {
+    DoubleVector vs = DoubleVector.broadcast(D, s);
+    int i = 0;
+    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+      DoubleVector va = DoubleVector.fromArray(D, a, aOff + i);
+      va.add(vs).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] + s;
+    }
+  }
+
+  @Override
+  public void subScalar(double[] a, int aOff, double s, double[] out, int outOff, int n) {
+    DoubleVector vs = DoubleVector.broadcast(D, s);
+    int i = 0;
+    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+      DoubleVector va = DoubleVector.fromArray(D, a, aOff + i);
+      va.sub(vs).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] - s;
+    }
+  }
+
+  @Override
+  public void rsubScalar(double[] a, int aOff, double s, double[] out, int outOff, int n) {
+    DoubleVector vs = DoubleVector.broadcast(D, s);
+    int i = 0;
+    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+      DoubleVector va = DoubleVector.fromArray(D, a, aOff + i);
+      vs.sub(va).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = s - a[aOff + i];
+    }
+  }
+
+  @Override
+  public void mulScalar(double[] a, int aOff, double s, double[] out, int outOff, int n) {
+    DoubleVector vs = DoubleVector.broadcast(D, s);
+    int i = 0;
+    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+      DoubleVector va = DoubleVector.fromArray(D, a, aOff + i);
+      va.mul(vs).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] * s;
+    }
+  }
+
+  @Override
+  public void divScalar(double[] a, int aOff, double s, double[] out, int outOff, int n) {
+    DoubleVector vs = DoubleVector.broadcast(D, s);
+    int i = 0;
+    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+      DoubleVector va = DoubleVector.fromArray(D, a, aOff + i);
+      va.div(vs).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = a[aOff + i] / s;
+    }
+  }
+
+  @Override
+  public void rdivScalar(double[] a, int aOff, double s, double[] out, int outOff, int n) {
+    DoubleVector vs = DoubleVector.broadcast(D, s);
+    int i = 0;
+    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+      DoubleVector va = DoubleVector.fromArray(D, a, aOff + i);
+      vs.div(va).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = s / a[aOff + i];
+    }
+  }
+
+  @Override
+  public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n) {
+    DoubleVector va = DoubleVector.broadcast(D, alpha);
+    int i = 0;
+    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+      // mul then add, not fma: identical rounding to the scalar provider.
+      DoubleVector vy = DoubleVector.fromArray(D, y, yOff + i);
+      vy.add(va.mul(DoubleVector.fromArray(D, x, xOff + i))).intoArray(y, yOff + i);
+    }
+    for (; i < n; i++) {
+      y[yOff + i] += alpha * x[xOff + i];
+    }
+  }
+
+  @Override
+  public void scale(double alpha, double[] x, int xOff, int n) {
+    mulScalar(x, xOff, alpha, x, xOff, n);
+  }
+
+  @Override
+  public void relu(double[] x, int xOff, double[] out, int outOff, int n) {
+    int i = 0;
+    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+      // lanewise max has Math.max semantics (NaN wins, -0 < +0), like the scalar reference.
+      DoubleVector.fromArray(D, x, xOff + i).max(0.0).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = Math.max(x[xOff + i], 0.0);
+    }
+  }
+
+  @Override
+  public void reluBackward(
+      double[] grad, int gOff, double[] x, int xOff, double[] out, int outOff, int n) {
+    DoubleVector zero = DoubleVector.zero(D);
+    int i = 0;
+    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+      VectorMask<Double> positive =
+          DoubleVector.fromArray(D, x, xOff + i).compare(VectorOperators.GT, 0.0);
+      zero.blend(DoubleVector.fromArray(D, grad, gOff + i), positive).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = x[xOff + i] > 0.0 ? grad[gOff + i] : 0.0;
+    }
+  }
+
+  @Override
+  public void exp(double[] x, int xOff, double[] out, int outOff, int n) {
+    int i = 0;
+    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+      VectorMath.exp(DoubleVector.fromArray(D, x, xOff + i)).intoArray(out, outOff + i);
+    }
+    for (; i < n; i++) {
+      out[outOff + i] = Math.exp(x[xOff + i]);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package org.autograd4j.internal.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Reductions and row softmax of every provider against double-precision references. */
+class ReductionsTest {
+  private static final int OFF = 5;
+
+  static Iterable<KernelProvider> providers() {
+    return Providers.all();
+  }
+
+  @ParameterizedTest
+  @MethodSource("providers")
+  void sumAndDotMatchDoubleReference(KernelProvider provider) {
+    Reductions r = provider.reductions();
+    Random random = new Random(1);
+    for (int n : sizesWithLarge()) {
+      float[] x = TestData.floats(random, n + OFF, 2f, false);
+      float[] y = TestData.floats(random, n + OFF, 2f, false);
+      double sum = 0;
+      double abs = 0;
+      double dot = 0;
+      double dotAbs = 0;
+      for (int i = 0; i < n; i++) {
+        sum += x[OFF + i];
+        abs += Math.abs(x[OFF + i]);
+        dot += (double) x[OFF + i] * y[OFF + i];
+        dotAbs += Math.abs((double) x[OFF + i] * y[OFF + i]);
+      }
+      assertClose(sum, r.sum(x, OFF, n), 1e-6 * abs + 1e-6 * Math.abs(sum), "sum n=" + n);
+      assertClose(dot, r.dot(x, OFF, y, OFF, n), 1e-6 * dotAbs + 1e-6, "dot n=" + n);
+
+      double[] xd = TestData.doubles(random, n + OFF, 2, false);
+      double[] yd = TestData.doubles(random, n + OFF, 2, false);
+      double sumD = 0;
+      double dotD = 0;
+      double absD = 0;
+      for (int i = 0; i < n; i++) {
+        sumD += xd[OFF + i];
+        dotD += xd[OFF + i] * yd[OFF + i];
+        absD += Math.abs(xd[OFF + i]) * (1 + Math.abs(yd[OFF + i]));
+      }
+      assertClose(sumD, r.sum(xd, OFF, n), 1e-14 * absD + 1e-300, "sum double n=" + n);
+      assertClose(dotD, r.dot(xd, OFF, yd, OFF, n), 1e-14 * absD + 1e-300, "dot double n=" + n);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("providers")
+  void maxIsExactAndPropagatesNan(KernelProvider provider) {
+    Reductions r = provider.reductions();
+    Random random = new Random(2);
+    for (int n : sizesWithLarge()) {
+      float[] x = TestData.floats(random, n + OFF, 100f, false);
+      double[] xd = TestData.doubles(random, n + OFF, 100, false);
+      float best = Float.NEGATIVE_INFINITY;
+      double bestD = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        best = Math.max(best, x[OFF + i]);
+        bestD = Math.max(bestD, xd[OFF + i]);
+      }
+      assertEquals(best, r.max(x, OFF, n), "max n=" + n);
+      assertEquals(bestD, r.max(xd, OFF, n), "max double n=" + n);
+      if (n > 0) {
+        x[OFF + random.nextInt(n)] = Float.NaN;
+        xd[OFF + random.nextInt(n)] = Double.NaN;
+        assertEquals(Float.NaN, r.max(x, OFF, n), "NaN max n=" + n);
+        assertEquals(Double.NaN, r.max(xd, OFF, n), "NaN max double n=" + n);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("providers")
+  void softmaxRowsAreStableAndNormalised(KernelProvider provider) {
+    Reductions r = provider.reductions();
+    Random random = new Random(3);
+    int[][] shapes = {{1, 1}, {3, 7}, {2, 8}, {4, 17}, {5, 33}, {2, 100}, {300, 129}, {1, 40000}};
+    for (int[] shape : shapes) {
+      int rows = shape[0];
+      int cols = shape[1];
+      // Large magnitudes: a naive exp would overflow.
+      float[] x = TestData.floats(random, OFF + rows * cols, 80f, false);
+      x[OFF] = 1000f;
+      float[] soft = new float[OFF + rows * cols];
+      float[] logSoft = new float[OFF + rows * cols];
+      r.softmaxRows(x, OFF, soft, OFF, rows, cols);
+      r.logSoftmaxRows(x, OFF, logSoft, OFF, rows, cols);
+      for (int i = 0; i < rows; i++) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < cols; j++) {
+          m = Math.max(m, x[OFF + i * cols + j]);
+        }
+        double s = 0;
+        for (int j = 0; j < cols; j++) {
+          s += Math.exp(x[OFF + i * cols + j] - m);
+        }
+        for (int j = 0; j < cols; j++) {
+          int at = OFF + i * cols + j;
+          double expected = Math.exp(x[at] - m) / s;
+          double expectedLog = x[at] - m - Math.log(s);
+          // x - max is rounded to float, a relative error of up to |x - max| * 2^-24 in exp.
+          double tol = expected * (1e-6 + 1e-7 * Math.abs(x[at] - m)) + 1e-30;
+          assertClose(expected, soft[at], tol, "softmax " + rows + "x" + cols);
+          assertClose(
+              expectedLog,
+              logSoft[at],
+              2e-6 * Math.abs(expectedLog) + 1e-5,
+              "log_softmax " + rows + "x" + cols);
+        }
+      }
+      double[] xd = TestData.doubles(random, rows * cols, 700, false);
+      double[] softD = new double[rows * cols];
+      double[] logD = new double[rows * cols];
+      r.softmaxRows(xd, 0, softD, 0, rows, cols);
+      r.logSoftmaxRows(xd, 0, logD, 0, rows, cols);
+      for (int i = 0; i < rows; i++) {
+        double total = 0;
+        for (int j = 0; j < cols; j++) {
+          total += softD[i * cols + j];
+          if (softD[i * cols + j] < 1e-290) {
+            continue; // log of an underflowed probability says nothing
+          }
+          assertClose(
+              Math.log(softD[i * cols + j]),
+              logD[i * cols + j],
+              1e-12 * Math.abs(logD[i * cols + j]) + 1e-12,
+              "log_softmax double");
+        }
+        assertClose(1.0, total, 1e-12, "softmax double row sum");
+      }
+    }
+    // softmax in place, and a row holding -inf.
+    float[] y = {0f, Float.NEGATIVE_INFINITY, 0f};
+    r.softmaxRows(y, 0, y, 0, 1, 3);
+    assertEquals(0.5f, y[0]);
+    assertEquals(0f, y[1]);
+    assertTrue(y[2] == 0.5f);
+  }
+
+  private static int[] sizesWithLarge() {
+    int[] sizes = java.util.Arrays.copyOf(TestData.SIZES, TestData.SIZES.length + 2);
+    sizes[sizes.length - 2] = 4096 * 3 + 37; // several sum blocks plus a tail
+    sizes[sizes.length - 1] = 100_003;
+    return sizes;
+  }
+
+  private static void assertClose(double expected, double actual, double tol, String what) {
+    if (!(Math.abs(expected - actual) <= tol)) {
+      throw new AssertionError(what + ": expected " + expected + " but got " + actual);
+    }
+  }
+}
