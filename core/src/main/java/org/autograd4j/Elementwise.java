@@ -228,7 +228,8 @@ final class Elementwise {
                 Double.isNaN(v)
                     ? v
                     : Math.min(
-                        Double.isNaN(max) ? v : max, Math.max(Double.isNaN(min) ? v : min, v)));
+                        Double.isNaN(max) ? Double.POSITIVE_INFINITY : max,
+                        Math.max(Double.isNaN(min) ? Double.NEGATIVE_INFINITY : min, v)));
     return Op.record(
         "ClampBackward1",
         out,

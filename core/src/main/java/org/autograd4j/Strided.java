@@ -7,6 +7,11 @@ final class Strided {
   private Strided() {}
 
   static boolean isContiguous(int[] shape, int[] strides) {
+    for (int size : shape) {
+      if (size == 0) {
+        return true; // no elements: every layout is contiguous, as in PyTorch
+      }
+    }
     int expected = 1;
     for (int i = shape.length - 1; i >= 0; i--) {
       if (shape[i] != 1 && strides[i] != expected) {

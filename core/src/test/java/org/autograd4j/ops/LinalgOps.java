@@ -1,0 +1,42 @@
+package org.autograd4j.ops;
+
+import static org.autograd4j.ops.S.args;
+import static org.autograd4j.ops.S.t;
+
+import java.util.List;
+
+/** Registry entries: matrix products. */
+final class LinalgOps {
+  private LinalgOps() {}
+
+  static List<OpInfo> entries() {
+    return new Reg()
+        .op(
+            "matmul",
+            "matmul",
+            a -> a.get(0).matmul(a.get(1)),
+            () ->
+                List.of(
+                    args(t(3), t(3)),
+                    args(t(2, 3), t(3)),
+                    args(t(3), t(3, 2)),
+                    args(t(2, 3), t(3, 2)),
+                    args(t(2, 2, 3), t(3, 2)),
+                    args(t(2, 1, 2, 3), t(2, 3, 1)),
+                    args(t(3), t(2, 3, 2)),
+                    args(t(0, 3), t(3, 2))))
+        .op(
+            "mm",
+            "mm",
+            a -> a.get(0).mm(a.get(1)),
+            () -> List.of(args(t(2, 3), t(3, 2)), args(t(1, 1), t(1, 3))))
+        .op("bmm", "bmm", a -> a.get(0).bmm(a.get(1)), () -> List.of(args(t(2, 2, 3), t(2, 3, 1))))
+        .op("mv", "mv", a -> a.get(0).mv(a.get(1)), () -> List.of(args(t(2, 3), t(3))))
+        .op(
+            "dot",
+            "dot",
+            a -> a.get(0).dot(a.get(1)),
+            () -> List.of(args(t(3), t(3)), args(t(0), t(0))))
+        .build();
+  }
+}
