@@ -37,6 +37,20 @@ final class LinalgOps {
             "dot",
             a -> a.get(0).dot(a.get(1)),
             () -> List.of(args(t(3), t(3)), args(t(0), t(0))))
+        .op(
+            "addmm",
+            "addmm",
+            a -> a.get(0).addmm(a.get(1), a.get(2)),
+            () ->
+                List.of(
+                    args(t(2, 4), t(2, 3), t(3, 4)),
+                    args(t(4), t(2, 3), t(3, 4)),
+                    args(t(), t(1, 2), t(2, 2))))
+        .op(
+            "addmm_beta_alpha",
+            "addmm",
+            a -> a.get(0).addmm(a.get(1), a.get(2), 0.5, -2.0),
+            () -> List.of(args(t(2, 1), t(2, 3), t(3, 2))))
         .build();
   }
 }
