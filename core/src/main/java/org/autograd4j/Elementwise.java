@@ -196,12 +196,15 @@ final class Elementwise {
   }
 
   static Tensor sigmoid(Tensor x) {
-    return unaryFloat(
-        "SigmoidBackward0",
-        x,
-        v -> 1 / (1 + Math.exp(-v)),
-        (g, in, out) -> g.mul(out.rsub(1).mul(out)),
-        true);
+    // PyTorch evaluates 1 / (1 + exp(-x)) step by step in the tensor's own precision. In float32
+    // each step rounds, so the result can differ from the correctly rounded sigmoid in the last bit
+    // (sigmoid(6.7f) is 0.99877053f, not 0.9987706f); the seeds print such values in full.
+    DoubleUnaryOperator f =
+        Promotion.floatResult(x) == DType.FLOAT32
+            ? v -> 1f / (1f + (float) Math.exp(-v))
+            : v -> 1 / (1 + Math.exp(-v));
+    // sigmoid_backward is grad * (1 - y) * y, associated left to right as in PyTorch's kernel.
+    return unaryFloat("SigmoidBackward0", x, f, (g, in, out) -> g.mul(out.rsub(1)).mul(out), true);
   }
 
   static Tensor sqrt(Tensor x) {
