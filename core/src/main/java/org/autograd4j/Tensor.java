@@ -132,6 +132,39 @@ public class Tensor {
     return storage.getDouble(offset);
   }
 
+  /**
+   * A copy of the elements in row-major order, converted to float ({@code x.numpy()} for float32).
+   *
+   * <pre>{@code
+   * Torch.tensor(new double[] {1, 2}).toFloatArray(); // [1.0, 2.0]
+   * }</pre>
+   */
+  public float[] toFloatArray() {
+    return Strided.copyContiguous(this, DType.FLOAT32).storage.floats();
+  }
+
+  /**
+   * A copy of the elements in row-major order, converted to double.
+   *
+   * <pre>{@code
+   * Torch.ones(2, 2).toDoubleArray(); // [1.0, 1.0, 1.0, 1.0]
+   * }</pre>
+   */
+  public double[] toDoubleArray() {
+    return Strided.copyContiguous(this, DType.FLOAT64).storage.doubles();
+  }
+
+  /**
+   * A copy of the elements in row-major order, converted to long (floats truncate toward zero).
+   *
+   * <pre>{@code
+   * Torch.tensor(new long[] {3, 1}).toLongArray(); // [3, 1]
+   * }</pre>
+   */
+  public long[] toLongArray() {
+    return Strided.copyContiguous(this, DType.INT64).storage.longs();
+  }
+
   /** The value of a one-element int64 or bool tensor as a long, exactly. */
   public long itemLong() {
     if (numel() != 1) {

@@ -8,12 +8,15 @@ import java.util.Map;
 import org.autograd4j.Tensor;
 
 /**
- * A group of parameters with its own options ({@code lr}, {@code momentum}, ...), as an entry of
- * PyTorch's {@code optimizer.param_groups}.
+ * A group of parameters with its own options ({@code lr}, {@code momentum}, {@code betas}, ...), as
+ * an entry of PyTorch's {@code optimizer.param_groups}.
  *
  * <pre>{@code
  * optimizer.paramGroups().get(0).set("lr", 0.01); // what an LR scheduler does
  * }</pre>
+ *
+ * <p>Option values are numbers, booleans, or (for tuples such as Adam's {@code betas}) a {@code
+ * double[]}.
  */
 public final class ParamGroup {
   private final List<Tensor> params;
@@ -22,7 +25,8 @@ public final class ParamGroup {
   /** A group of {@code params} with {@code options} (copied). */
   public ParamGroup(List<? extends Tensor> params, Map<String, ?> options) {
     this.params = Collections.unmodifiableList(new ArrayList<>(params));
-    this.options = new LinkedHashMap<>(options);
+    this.options = new LinkedHashMap<>();
+    options.forEach(this::set);
   }
 
   /** The parameters of this group. */
@@ -39,17 +43,45 @@ public final class ParamGroup {
     return ((Number) v).doubleValue();
   }
 
+  /** A tuple option, e.g. {@code tuple("betas")} gives {@code {0.9, 0.999}}; a copy. */
+  public double[] tuple(String name) {
+    Object v = options.get(name);
+    if (!(v instanceof double[])) {
+      throw new IllegalArgumentException("param group has no tuple option '" + name + "'");
+    }
+    return ((double[]) v).clone();
+  }
+
   /** A boolean option, e.g. {@code flag("nesterov")}. */
   public boolean flag(String name) {
     return Boolean.TRUE.equals(options.get(name));
   }
 
-  /** Sets an option (schedulers change {@code lr} this way). */
+  /** Whether the group has an option of this name. */
+  public boolean has(String name) {
+    return options.containsKey(name);
+  }
+
+  /**
+   * Sets an option (schedulers change {@code lr} this way). Numbers are stored as doubles and
+   * tuples are copied, so later changes to the caller's array do not leak in.
+   */
   public void set(String name, Object value) {
+    if (value instanceof Number && !(value instanceof Double)) {
+      value = ((Number) value).doubleValue();
+    } else if (value instanceof double[]) {
+      value = ((double[]) value).clone();
+    } else if (!(value instanceof Double) && !(value instanceof Boolean)) {
+      throw new IllegalArgumentException(
+          "param group option '"
+              + name
+              + "' must be a number, a boolean or a double[], got "
+              + (value == null ? "null" : value.getClass().getSimpleName()));
+    }
     options.put(name, value);
   }
 
-  /** The options, read-only. */
+  /** The options, read-only (tuples are the stored arrays: do not modify them). */
   public Map<String, Object> options() {
     return Collections.unmodifiableMap(options);
   }

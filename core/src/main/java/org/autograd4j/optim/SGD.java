@@ -46,13 +46,13 @@ public class SGD extends Optimizer {
             "nesterov", nesterov,
             "maximize", maximize));
     if (lr < 0) {
-      throw new IllegalArgumentException("Invalid learning rate: " + lr);
+      throw new IllegalArgumentException("Invalid learning rate: " + py(lr));
     }
     if (momentum < 0) {
-      throw new IllegalArgumentException("Invalid momentum value: " + momentum);
+      throw new IllegalArgumentException("Invalid momentum value: " + py(momentum));
     }
     if (weightDecay < 0) {
-      throw new IllegalArgumentException("Invalid weight_decay value: " + weightDecay);
+      throw new IllegalArgumentException("Invalid weight_decay value: " + py(weightDecay));
     }
     if (nesterov && (momentum <= 0 || dampening != 0)) {
       throw new IllegalArgumentException(
