@@ -30,6 +30,9 @@ class RegistryCoverageTest {
           "version",
           "item",
           "itemLong",
+          "toFloatArray",
+          "toDoubleArray",
+          "toLongArray",
           "toString",
           // autograd state and hooks, tested by the engine's own tests
           "requiresGrad",
