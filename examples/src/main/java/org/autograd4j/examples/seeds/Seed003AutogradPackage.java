@@ -36,10 +36,10 @@ public final class Seed003AutogradPackage extends Notebook {
     cell("79", this::cell79);
     cell("80", this::cell80);
     // Training Examples
-    cell("81", () -> trainingLoop(1, false));
-    cell("82", () -> trainingLoop(2, false));
-    cell("83", () -> trainingLoop(3, false));
-    cell("84", () -> trainingLoop(3, true));
+    cell("81", this::cell81);
+    cell("82", this::cell82);
+    cell("83", this::cell83);
+    cell("84", this::cell84);
   }
 
   void cell68() {
@@ -189,41 +189,81 @@ public final class Seed003AutogradPackage extends Notebook {
     }
   }
 
-  /**
-   * Cells 81 to 84 are one program run for 1, 2, 3 and 3 epochs, the last one clearing the gradient
-   * after each epoch:
-   *
-   * <pre>
-   * import torch
-   *
-   * weights = torch.ones(4, requires_grad=True)
-   *
-   * for epoch in range(3):
-   *     model_output = (weights*3).sum()
-   *     model_output.backward()
-   *     print(weights.grad)
-   *     weights.grad.zero_()    # cell 84 only
-   * </pre>
-   */
-  void trainingLoop(int epochs, boolean clearGradients) {
+  void cell81() {
+    // import torch
+    //
     // weights = torch.ones(4, requires_grad=True)
     weights = Torch.ones(4).requiresGrad_();
-
-    // for epoch in range(epochs):
-    for (int epoch = 0; epoch < epochs; epoch++) {
+    //
+    // for epoch in range(1):
+    for (int epoch = 0; epoch < 1; epoch++) {
       // model_output = (weights*3).sum()
       modelOutput = weights.mul(3).sum();
       // model_output.backward()
       modelOutput.backward();
       // print(weights.grad)
       print(weights.grad());
-      if (clearGradients) {
-        // # Clearing the gradients are accumulated in the weights.grad as we iterate through the
-        // # loop more and more times. To prevent this, we need to reset the gradients to zero,
-        // # otherwise they will accumulate
-        // weights.grad.zero_()
-        weights.grad().zero_();
-      }
+    }
+  }
+
+  void cell82() {
+    // import torch
+    //
+    // weights = torch.ones(4, requires_grad=True)
+    weights = Torch.ones(4).requiresGrad_();
+    //
+    // for epoch in range(2):
+    for (int epoch = 0; epoch < 2; epoch++) {
+      // model_output = (weights*3).sum()
+      modelOutput = weights.mul(3).sum();
+      // model_output.backward()
+      modelOutput.backward();
+      // print(weights.grad)
+      print(weights.grad());
+    }
+  }
+
+  void cell83() {
+    // import torch
+    //
+    // weights = torch.ones(4, requires_grad=True)
+    weights = Torch.ones(4).requiresGrad_();
+    //
+    // for epoch in range(3):
+    for (int epoch = 0; epoch < 3; epoch++) {
+      // model_output = (weights*3).sum()
+      modelOutput = weights.mul(3).sum();
+      // model_output.backward()
+      modelOutput.backward();
+      // print(weights.grad)
+      print(weights.grad());
+    }
+
+    // # Clearing the gradients are accumulated in the weights.grad as we iterate through the loop
+    // # more and more times
+    //
+    // # To prevent this, we need to reset the gradients to zero, otherwise they will accumulate
+  }
+
+  void cell84() {
+    // import torch
+    //
+    // weights = torch.ones(4, requires_grad=True)
+    weights = Torch.ones(4).requiresGrad_();
+    //
+    // for epoch in range(3):
+    for (int epoch = 0; epoch < 3; epoch++) {
+      // model_output = (weights*3).sum()
+      modelOutput = weights.mul(3).sum();
+      // model_output.backward()
+      modelOutput.backward();
+      // print(weights.grad)
+      print(weights.grad());
+      // # Clearing the gradients are accumulated in the weights.grad as we iterate through the
+      // # loop more and more times
+      // # To prevent this, we need to reset the gradients to zero, otherwise they will accumulate
+      // weights.grad.zero_()
+      weights.grad().zero_();
     }
   }
 }
