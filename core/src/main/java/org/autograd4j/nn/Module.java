@@ -43,11 +43,25 @@ public abstract class Module {
     return parameter;
   }
 
-  /** Registers a buffer: state saved in the state dict but not trained (e.g. running means). */
+  /**
+   * Registers a buffer: state saved in the state dict but not trained (e.g. running means). A null
+   * buffer is allowed (as PyTorch's {@code register_buffer(name, None)}) and is left out of the
+   * state dict.
+   */
   protected Tensor registerBuffer(String name, Tensor buffer) {
     checkName(name);
     buffers.put(name, buffer);
     return buffer;
+  }
+
+  /** This module's own buffer {@code name} (null if unset), e.g. {@code running_mean}. */
+  public Tensor getBuffer(String name) {
+    return buffers.get(name);
+  }
+
+  /** This module's own parameter {@code name} (null if unset), e.g. {@code weight}. */
+  public Parameter getParameter(String name) {
+    return parameters.get(name);
   }
 
   /** Registers a child module under {@code name}; returns it for field initialisers. */
@@ -107,6 +121,52 @@ public abstract class Module {
     for (Map.Entry<String, Module> c : children.entrySet()) {
       c.getValue().collectBuffers(prefix + c.getKey() + ".", out);
     }
+  }
+
+  /**
+   * {@code state_dict()}: every parameter and buffer by dotted name, in PyTorch's order (a module's
+   * own parameters, then its buffers, then each child's entries), detached from the graph and
+   * sharing storage with the module.
+   *
+   * <pre>{@code
+   * new Linear(2, 3).stateDict().keySet(); // [weight, bias]
+   * }</pre>
+   */
+  public Map<String, Tensor> stateDict() {
+    Map<String, Tensor> out = new LinkedHashMap<>();
+    StateDicts.collect(this, "", out);
+    return out;
+  }
+
+  /** {@code load_state_dict(stateDict, strict=True)}; see {@link #loadStateDict(Map, boolean)}. */
+  public IncompatibleKeys loadStateDict(Map<String, Tensor> stateDict) {
+    return loadStateDict(stateDict, true);
+  }
+
+  /**
+   * {@code load_state_dict(stateDict, strict)}: copies the values into this module's parameters and
+   * buffers. A shape mismatch is always an error; missing and unexpected keys are errors when
+   * {@code strict}, otherwise reported in the result. On error nothing is copied and the message is
+   * PyTorch's ({@code Error(s) in loading state_dict for Net:\n\tMissing key(s) ...}).
+   *
+   * <pre>{@code
+   * target.loadStateDict(source.stateDict()); // <All keys matched successfully>
+   * }</pre>
+   *
+   * @throws IllegalArgumentException listing every problem, with the module unchanged
+   */
+  public IncompatibleKeys loadStateDict(Map<String, Tensor> stateDict, boolean strict) {
+    return StateDicts.load(this, stateDict, strict);
+  }
+
+  /** Own parameters by local name, including null entries (for state-dict traversal). */
+  Map<String, Parameter> ownParameters() {
+    return Collections.unmodifiableMap(parameters);
+  }
+
+  /** Own buffers by local name, including null entries. */
+  Map<String, Tensor> ownBuffers() {
+    return Collections.unmodifiableMap(buffers);
   }
 
   /** Direct children by name, in registration order. */

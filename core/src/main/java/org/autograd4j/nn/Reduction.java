@@ -7,7 +7,9 @@ public enum Reduction {
   /** The sum over elements. */
   SUM,
   /** No reduction: one loss per element. */
-  NONE;
+  NONE,
+  /** The sum divided by the batch size (first dimension); only for {@code KLDivLoss}. */
+  BATCHMEAN;
 
   /** PyTorch's spelling, as in module reprs. */
   public String pytorchName() {

@@ -1,20 +1,29 @@
 package org.autograd4j.nn.functional;
 
+import org.autograd4j.NnOps;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
 import org.autograd4j.autograd.Op;
 import org.autograd4j.nn.Reduction;
 
 /**
- * {@code torch.nn.functional}: stateless forms of the layers and losses.
+ * {@code torch.nn.functional}: stateless forms of the layers and losses. Defaults are PyTorch's;
+ * keyword arguments become overloads. The implementations live in theme classes ({@code Losses},
+ * {@code Convolution}, {@code Pooling}, {@code Normalization}); this class is the single entry
+ * point.
  *
  * <pre>{@code
  * Tensor y = F.linear(x, weight, bias);
- * Tensor loss = F.mseLoss(y, target, Reduction.MEAN);
+ * Tensor loss = F.crossEntropy(F.relu(y), target);
  * }</pre>
  */
 public final class F {
   private F() {}
+
+  /** {@code ignore_index}'s default. */
+  public static final long DEFAULT_IGNORE_INDEX = -100;
+
+  // ------------------------------------------------------------------ linear
 
   /**
    * {@code F.linear(input, weight, bias)}: {@code input @ weight.T + bias}; on 2-D input a single
@@ -28,41 +37,265 @@ public final class F {
     return bias == null ? out : out.add(bias);
   }
 
-  /** {@code F.mse_loss(input, target, reduction)}, grad_fn {@code MseLossBackward0}. */
-  public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
-    Tensor out;
-    Tensor diff;
-    try (var g = Torch.noGrad()) {
-      diff = input.sub(target);
-      Tensor sq = diff.mul(diff);
-      out = reduce(sq, reduction);
-    }
-    int n = diff.numel();
-    return Op.record(
-        "MseLossBackward0",
-        out,
-        new Tensor[] {input, target},
-        (ctx, g) -> {
-          Tensor d = ctx.saved(0).sub(ctx.saved(1));
-          Tensor scale = reduction == Reduction.MEAN ? g[0].mul(2.0 / n) : g[0].mul(2.0);
-          Tensor gi = d.mul(scale);
-          return new Tensor[] {
-            ctx.needsInputGrad(0) ? gi : null, ctx.needsInputGrad(1) ? gi.neg() : null
-          };
-        },
-        input,
-        target);
+  // ------------------------------------------------------------------ activations
+
+  /** {@code F.relu(x)}. */
+  public static Tensor relu(Tensor x) {
+    return x.relu();
   }
 
-  /** Applies a loss reduction to per-element values. */
-  public static Tensor reduce(Tensor values, Reduction reduction) {
-    switch (reduction) {
-      case MEAN:
-        return values.mean();
-      case SUM:
-        return values.sum();
+  /** {@code F.leaky_relu(x, 0.01)}. */
+  public static Tensor leakyRelu(Tensor x) {
+    return leakyRelu(x, 0.01);
+  }
+
+  /** {@code F.leaky_relu(x, negative_slope)}: x where x > 0, else slope·x. */
+  public static Tensor leakyRelu(Tensor x, double negativeSlope) {
+    return NnOps.leakyRelu(x, negativeSlope);
+  }
+
+  /** {@code F.gelu(x)}: x·Φ(x), grad_fn {@code GeluBackward0}. */
+  public static Tensor gelu(Tensor x) {
+    return NnOps.gelu(x);
+  }
+
+  /**
+   * {@code F.gelu(x, approximate)}: {@code "none"} (exact) or {@code "tanh"}.
+   *
+   * <pre>{@code
+   * F.gelu(x, "tanh");
+   * }</pre>
+   */
+  public static Tensor gelu(Tensor x, String approximate) {
+    switch (approximate) {
+      case "none":
+        return NnOps.gelu(x);
+      case "tanh":
+        return NnOps.geluTanh(x);
       default:
-        return values;
+        throw new IllegalArgumentException("approximate argument must be either none or tanh.");
     }
+  }
+
+  /** {@code F.silu(x)}: x·σ(x). */
+  public static Tensor silu(Tensor x) {
+    return NnOps.silu(x);
+  }
+
+  /** {@code torch.sigmoid(x)}. */
+  public static Tensor sigmoid(Tensor x) {
+    return x.sigmoid();
+  }
+
+  /** {@code torch.tanh(x)}. */
+  public static Tensor tanh(Tensor x) {
+    return x.tanh();
+  }
+
+  /** {@code F.softmax(x, dim)}. */
+  public static Tensor softmax(Tensor x, int dim) {
+    return NnOps.softmax(x, dim);
+  }
+
+  /** {@code F.log_softmax(x, dim)}, computed stably in one pass. */
+  public static Tensor logSoftmax(Tensor x, int dim) {
+    return NnOps.logSoftmax(x, dim);
+  }
+
+  /**
+   * {@code F.dropout(x, p, training)}: zeroes each element with probability p and scales the rest
+   * by 1/(1-p) in training; identity otherwise. grad_fn {@code NativeDropoutBackward0}.
+   *
+   * <pre>{@code
+   * F.dropout(x, 0.5, model.isTraining());
+   * }</pre>
+   */
+  public static Tensor dropout(Tensor x, double p, boolean training) {
+    if (p < 0 || p > 1) {
+      throw new IllegalArgumentException(
+          "dropout probability has to be between 0 and 1, but got " + p);
+    }
+    if (!training || p == 0) {
+      return x;
+    }
+    Tensor scaledMask;
+    Tensor out;
+    try (var g = Torch.noGrad()) {
+      Tensor keep = Torch.rand(x.shape().toArray(), x.dtype()).ge(p).to(x.dtype());
+      scaledMask = p == 1 ? keep : keep.div(1 - p);
+      out = x.mul(scaledMask);
+    }
+    return Op.record(
+        "NativeDropoutBackward0",
+        out,
+        new Tensor[] {x},
+        (ctx, g) -> new Tensor[] {g[0].mul(ctx.saved(0))},
+        scaledMask);
+  }
+
+  /**
+   * {@code torch.flatten(x, startDim, endDim)}: merges dims startDim..endDim into one.
+   *
+   * <pre>{@code
+   * F.flatten(Torch.zeros(2, 3, 4), 1, -1).shape(); // torch.Size([2, 12])
+   * }</pre>
+   */
+  public static Tensor flatten(Tensor x, int startDim, int endDim) {
+    int rank = Math.max(x.dim(), 1);
+    int s = startDim < 0 ? startDim + rank : startDim;
+    int e = endDim < 0 ? endDim + rank : endDim;
+    if (s < 0 || s >= rank || e < 0 || e >= rank) {
+      throw new IndexOutOfBoundsException(
+          "Dimension out of range (expected to be in range of ["
+              + -rank
+              + ", "
+              + (rank - 1)
+              + "], but got "
+              + (s < 0 || s >= rank ? startDim : endDim)
+              + ")");
+    }
+    if (s > e) {
+      throw new IllegalArgumentException(
+          "flatten() has invalid args: start_dim cannot come after end_dim");
+    }
+    if (x.dim() == 0) {
+      return x.reshape(1);
+    }
+    int[] shape = x.shape().toArray();
+    int[] out = new int[shape.length - (e - s)];
+    int k = 0;
+    for (int i = 0; i < s; i++) {
+      out[k++] = shape[i];
+    }
+    int merged = 1;
+    for (int i = s; i <= e; i++) {
+      merged *= shape[i];
+    }
+    out[k++] = merged;
+    for (int i = e + 1; i < shape.length; i++) {
+      out[k++] = shape[i];
+    }
+    return s == e ? x : x.reshape(out);
+  }
+
+  // ------------------------------------------------------------------ losses
+
+  /** {@code F.mse_loss(input, target)} (mean). */
+  public static Tensor mseLoss(Tensor input, Tensor target) {
+    return mseLoss(input, target, Reduction.MEAN);
+  }
+
+  /** {@code F.mse_loss(input, target, reduction)}, grad_fn {@code MseLossBackward0}. */
+  public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
+    return Losses.pointwise(
+        "MseLossBackward0",
+        input,
+        target,
+        reduction,
+        (x, y) -> {
+          Tensor d = x.sub(y);
+          return d.mul(d);
+        },
+        (x, y) -> x.sub(y).mul(2.0),
+        (x, y) -> y.sub(x).mul(2.0));
+  }
+
+  /** {@code F.l1_loss(input, target, reduction)}: |input - target|, reduced. */
+  public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
+    return Losses.l1Loss(input, target, reduction);
+  }
+
+  /**
+   * {@code F.smooth_l1_loss(input, target, reduction, beta)}: 0.5·d²/beta where |d| < beta, else
+   * |d| - 0.5·beta. grad_fn {@code SmoothL1LossBackward0}.
+   */
+  public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
+    return Losses.smoothL1Loss(input, target, reduction, beta);
+  }
+
+  /**
+   * {@code F.huber_loss(input, target, reduction, delta)}: 0.5·d² where |d| < delta, else
+   * delta·(|d| - 0.5·delta). grad_fn {@code HuberLossBackward0}.
+   */
+  public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
+    return Losses.huberLoss(input, target, reduction, delta);
+  }
+
+  /**
+   * {@code F.binary_cross_entropy(input, target, weight, reduction)} on probabilities; each log is
+   * clamped at -100, so a 0 or 1 input gives a finite loss. grad_fn {@code
+   * BinaryCrossEntropyBackward0}.
+   *
+   * <pre>{@code
+   * F.binaryCrossEntropy(x.sigmoid(), y, null, Reduction.MEAN);
+   * }</pre>
+   */
+  public static Tensor binaryCrossEntropy(
+      Tensor input, Tensor target, Tensor weight, Reduction reduction) {
+    return Losses.binaryCrossEntropy(input, target, weight, reduction);
+  }
+
+  /**
+   * {@code F.binary_cross_entropy_with_logits(input, target, weight, reduction, pos_weight)}, in
+   * the numerically stable form. grad_fn {@code BinaryCrossEntropyWithLogitsBackward0}.
+   */
+  public static Tensor binaryCrossEntropyWithLogits(
+      Tensor input, Tensor target, Tensor weight, Tensor posWeight, Reduction reduction) {
+    return Losses.binaryCrossEntropyWithLogits(input, target, weight, posWeight, reduction);
+  }
+
+  /** {@code F.cross_entropy(input, target)} with PyTorch's defaults. */
+  public static Tensor crossEntropy(Tensor input, Tensor target) {
+    return crossEntropy(input, target, null, DEFAULT_IGNORE_INDEX, Reduction.MEAN, 0);
+  }
+
+  /**
+   * {@code F.cross_entropy(input, target, weight, ignore_index, reduction, label_smoothing)}: input
+   * {@code (C)}, {@code (N, C)} or {@code (N, C, d...)} logits; target class indices (int64, the
+   * input's shape without C) or class probabilities (float, the input's shape). The mean over class
+   * indices is Σ w_y·l / Σ w_y over targets other than ignore_index. A fused log-softmax + NLL;
+   * grad_fn {@code NllLossBackward0} as in PyTorch.
+   *
+   * <pre>{@code
+   * F.crossEntropy(logits, Torch.tensor(new long[] {0, 3}), null, -100, Reduction.MEAN, 0.1);
+   * }</pre>
+   */
+  public static Tensor crossEntropy(
+      Tensor input,
+      Tensor target,
+      Tensor weight,
+      long ignoreIndex,
+      Reduction reduction,
+      double labelSmoothing) {
+    return Losses.crossEntropy(input, target, weight, ignoreIndex, reduction, labelSmoothing);
+  }
+
+  /** {@code F.nll_loss(input, target)} with PyTorch's defaults. */
+  public static Tensor nllLoss(Tensor input, Tensor target) {
+    return nllLoss(input, target, null, DEFAULT_IGNORE_INDEX, Reduction.MEAN);
+  }
+
+  /**
+   * {@code F.nll_loss(input, target, weight, ignore_index, reduction)} on log-probabilities; shapes
+   * as in {@link #crossEntropy(Tensor, Tensor, Tensor, long, Reduction, double)}. grad_fn {@code
+   * NllLossBackward0} ({@code NllLoss2DBackward0} for inputs of 3 or more dims).
+   */
+  public static Tensor nllLoss(
+      Tensor input, Tensor target, Tensor weight, long ignoreIndex, Reduction reduction) {
+    return Losses.nllLoss(input, target, weight, ignoreIndex, reduction);
+  }
+
+  /**
+   * {@code F.kl_div(input, target, reduction, log_target)}: input holds log-probabilities; target
+   * probabilities (or log-probabilities with logTarget). {@link Reduction#BATCHMEAN} divides the
+   * sum by the batch size, the mathematically correct KL divergence.
+   */
+  public static Tensor klDiv(Tensor input, Tensor target, Reduction reduction, boolean logTarget) {
+    return Losses.klDiv(input, target, reduction, logTarget);
+  }
+
+  /** Applies a loss reduction (mean, sum or none) to per-element values. */
+  public static Tensor reduce(Tensor values, Reduction reduction) {
+    return Losses.reduce(values, reduction);
   }
 }
