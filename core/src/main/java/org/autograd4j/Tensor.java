@@ -330,12 +330,13 @@ public class Tensor {
 
   /** {@code x.detach()}: a leaf sharing storage and version counter, not requiring grad. */
   public Tensor detach() {
-    return new Tensor(storage, offset, shape, strides, version, base);
+    // Not a view for autograd purposes (PyTorch: x.detach()._is_view() is False), so no base.
+    return new Tensor(storage, offset, shape, strides, version, null);
   }
 
   /** {@code x.detach_()}: detaches this tensor in place; refuses on views, as PyTorch does. */
   public Tensor detach_() {
-    if (base != null && (base.requiresGrad || requiresGrad)) {
+    if (base != null) {
       throw new IllegalStateException(
           "Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel"
               + " (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views"
@@ -418,6 +419,11 @@ public class Tensor {
       t.gradFn = fn;
       t.outputNr = outputNr;
       t.requiresGrad = true;
+    }
+
+    @Override
+    public int[] shapeOf(Tensor t) {
+      return t.shape;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.autograd4j.autograd;
 
 import org.autograd4j.DType;
 import org.autograd4j.Tensor;
+import org.autograd4j.Torch;
 
 /**
  * The node at a leaf that requires grad: it adds the arriving gradient into the leaf's {@code
@@ -33,8 +34,10 @@ public final class AccumulateGrad extends Node {
     Tensor current = variable.grad();
     boolean createGraph = GradMode.isEnabled();
     if (current == null) {
-      // Always copy: the same gradient tensor may have been handed to several leaves.
-      variable.setGrad(createGraph ? g.clone() : g.detach().clone());
+      // Always copy: the same gradient tensor may have been handed to several leaves. Under
+      // create_graph the copy is recorded as PyTorch's copy_ (grad_fn CopyBackwards).
+      variable.setGrad(
+          createGraph ? Torch.zeros(g.shape().toArray(), g.dtype()).copy_(g) : g.detach().clone());
     } else if (createGraph) {
       variable.setGrad(current.add(g));
     } else {

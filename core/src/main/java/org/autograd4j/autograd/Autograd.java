@@ -47,17 +47,18 @@ public final class Autograd {
     }
     Edge[] captures = new Edge[inputs.size()];
     for (int i = 0; i < captures.length; i++) {
-      captures[i] = Op.gradientEdge(inputs.get(i));
-    }
-    Tensor[] captured = Engine.execute(roots, grads, keep, createGraph, captures, true);
-    // Leaves accumulated through their AccumulateGrad nodes; non-leaf inputs get theirs here.
-    for (int i = 0; i < captures.length; i++) {
       Tensor in = inputs.get(i);
-      if (!in.isLeaf() && captured[i] != null) {
-        Tensor g = createGraph ? captured[i] : captured[i].detach();
-        in.setGrad(in.gradIfPresent() == null ? g.clone() : in.gradIfPresent().add(g));
+      if (!in.requiresGrad()) {
+        throw new IllegalStateException("One of the differentiated Tensors does not require grad");
       }
+      // As PyTorch's run_backward: a non-leaf input retains its gradient, and the retain_grad
+      // hook fills .grad when the gradient reaches its grad_fn.
+      if (!in.isLeaf()) {
+        in.retainGrad();
+      }
+      captures[i] = Op.gradientEdge(in);
     }
+    Engine.execute(roots, grads, keep, createGraph, captures, true);
   }
 
   /**
@@ -82,8 +83,7 @@ public final class Autograd {
     for (int i = 0; i < captures.length; i++) {
       Tensor in = inputs.get(i);
       if (!in.requiresGrad()) {
-        throw new IllegalArgumentException(
-            "One of the differentiated Tensors does not require grad");
+        throw new IllegalStateException("One of the differentiated Tensors does not require grad");
       }
       captures[i] = Op.gradientEdge(in);
     }
@@ -92,7 +92,7 @@ public final class Autograd {
     List<Tensor> result = new ArrayList<>();
     for (int i = 0; i < captured.length; i++) {
       if (captured[i] == null && !allowUnused) {
-        throw new IllegalArgumentException(
+        throw new IllegalStateException(
             "One of the differentiated Tensors appears to not have been used in the graph. Set"
                 + " allow_unused=True if this is the desired behavior.");
       }

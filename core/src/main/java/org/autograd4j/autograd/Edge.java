@@ -9,6 +9,9 @@ package org.autograd4j.autograd;
  * }</pre>
  */
 public final class Edge {
+  /** The edge of an input that needs no gradient: {@code (None, 0)}. */
+  public static final Edge NONE = new Edge(null, 0);
+
   private final Node function;
   private final int inputNr;
 

@@ -68,8 +68,8 @@ final class Engine {
       while (!ready.isEmpty()) {
         Node node = ready.poll();
         Tensor[] grads = buffers.remove(node);
-        materializeMissing(node, grads);
-        node.runPrehooks(grads);
+        // PyTorch 1.13 order: capture the raw incoming gradient (before any tensor hook), then
+        // skip nodes that lead to no wanted gradient without running their hooks at all.
         if (captures != null && captureNodes.containsKey(node)) {
           for (int i = 0; i < captures.length; i++) {
             if (captures[i].function() == node) {
@@ -81,9 +81,14 @@ final class Engine {
         if (isLeafNode && !accumulate) {
           continue;
         }
-        if (!isLeafNode && needed != null && !hasNeededChild(node, needed)) {
+        // backward(inputs=...) runs the input nodes themselves (so retain_grad fills .grad);
+        // autograd.grad only runs nodes that lead further down to a wanted gradient.
+        boolean runsAsInput = accumulate && captureNodes.containsKey(node);
+        if (!isLeafNode && needed != null && !runsAsInput && !hasNeededChild(node, needed)) {
           continue;
         }
+        materializeMissing(node, grads);
+        node.runPrehooks(grads);
         Tensor[] inputGrads = callNode(node, grads);
         if (!keepGraph) {
           node.releaseVariables();
@@ -151,7 +156,7 @@ final class Engine {
   /** Reduces a broadcast gradient to the input's shape and casts it to the input's dtype. */
   private static Tensor validate(Node node, int i, Tensor g) {
     int[] expected = node.inputShapes[i];
-    int[] got = g.shape().toArray();
+    int[] got = TensorAccess.get().shapeOf(g);
     if (!Arrays.equals(expected, got)) {
       if (!expandableTo(expected, got)) {
         throw new IllegalStateException(

@@ -6,7 +6,8 @@ import org.autograd4j.Tensor;
 /** A node built by {@link Op#record}: saved tensors plus a {@link BackwardFunction}. */
 final class FunctionNode extends Node implements OpContext {
   private final BackwardFunction backward;
-  private SavedTensor[] saved = new SavedTensor[0];
+  private static final SavedTensor[] NONE = new SavedTensor[0];
+  private SavedTensor[] saved = NONE;
 
   FunctionNode(
       String name, Edge[] next, int[][] inputShapes, DType[] inputDtypes, BackwardFunction fn) {
@@ -15,6 +16,9 @@ final class FunctionNode extends Node implements OpContext {
   }
 
   void save(Tensor[] tensors, Tensor[] outputs) {
+    if (tensors.length == 0) {
+      return;
+    }
     saved = new SavedTensor[tensors.length];
     for (int i = 0; i < tensors.length; i++) {
       Tensor t = tensors[i];

@@ -29,11 +29,14 @@ public abstract class Node {
   final int[][] inputShapes;
   final DType[] inputDtypes;
   // Shape and dtype of each forward output, to materialise zeros for outputs that got no gradient.
-  int[][] outputShapes = new int[0][];
-  DType[] outputDtypes = new DType[0];
-  private final List<SlotHook> preHooks = new ArrayList<>();
-  // retain_grad hooks run after the user's hooks so the retained gradient is the hooked one.
-  private final List<SlotHook> retainHooks = new ArrayList<>();
+  int[][] outputShapes = NO_SHAPES;
+  DType[] outputDtypes = NO_DTYPES;
+  static final int[][] NO_SHAPES = new int[0][];
+  static final DType[] NO_DTYPES = new DType[0];
+  // Created on first registration: most nodes never get a hook, and a million-node graph should
+  // not pay for an empty list per node. Tensor hooks and retain_grad share one list and run in
+  // registration order, as in PyTorch 1.13.
+  private List<SlotHook> preHooks;
   final String creationSite;
 
   /** A node named {@code name} whose inputs flow along {@code next}. */
@@ -76,20 +79,23 @@ public abstract class Node {
    * before this node runs. Tensor hooks are built on this.
    */
   public RemovableHandle registerPrehook(int slot, UnaryOperator<Tensor> hook) {
-    return addHook(preHooks, new SlotHook(slot, hook));
+    return addHook(new SlotHook(slot, hook));
   }
 
-  /** Registers a hook that runs after all pre-hooks of {@code slot}; used by retain_grad. */
+  /**
+   * Registers retain_grad's hook for {@code slot}. It is an ordinary pre-hook: a hook registered
+   * before retain_grad() changes the retained gradient, one registered after does not (PyTorch
+   * 1.13; PyTorch 2.x runs retain_grad last).
+   */
   public RemovableHandle registerRetainGradHook(int slot, UnaryOperator<Tensor> hook) {
-    return addHook(retainHooks, new SlotHook(slot, hook));
+    return registerPrehook(slot, hook);
   }
 
-  private RemovableHandle addHook(List<SlotHook> list, SlotHook h) {
-    synchronized (preHooks) {
-      list.add(h);
-    }
+  private synchronized RemovableHandle addHook(SlotHook h) {
+    List<SlotHook> list = preHooks == null ? (preHooks = new ArrayList<>()) : preHooks;
+    list.add(h);
     return () -> {
-      synchronized (preHooks) {
+      synchronized (this) {
         list.remove(h);
       }
     };
@@ -98,12 +104,11 @@ public abstract class Node {
   /** Runs the pre-hooks on the gradients of this node's outputs, in registration order. */
   final void runPrehooks(Tensor[] grads) {
     List<SlotHook> hooks;
-    synchronized (preHooks) {
-      if (preHooks.isEmpty() && retainHooks.isEmpty()) {
+    synchronized (this) {
+      if (preHooks == null || preHooks.isEmpty()) {
         return;
       }
       hooks = new ArrayList<>(preHooks);
-      hooks.addAll(retainHooks);
     }
     for (SlotHook h : hooks) {
       if (grads[h.slot] != null) {

@@ -57,6 +57,7 @@ public final class Op {
     if (!needsGrad(inputs)) {
       return outs;
     }
+    TensorAccess access = TensorAccess.get();
     Edge[] next = new Edge[inputs.length];
     int[][] shapes = new int[inputs.length][];
     DType[] dtypes = new DType[inputs.length];
@@ -64,16 +65,16 @@ public final class Op {
       Tensor in = inputs[i];
       if (in != null) {
         next[i] = gradientEdge(in);
-        shapes[i] = in.shape().toArray();
+        // Tensor shapes are never mutated, so the node can share the array (no copy per node).
+        shapes[i] = access.shapeOf(in);
         dtypes[i] = in.dtype();
       }
     }
     FunctionNode node = new FunctionNode(name, next, shapes, dtypes, backward);
     int[][] outShapes = new int[outs.length][];
     DType[] outDtypes = new DType[outs.length];
-    TensorAccess access = TensorAccess.get();
     for (int i = 0; i < outs.length; i++) {
-      outShapes[i] = outs[i].shape().toArray();
+      outShapes[i] = access.shapeOf(outs[i]);
       outDtypes[i] = outs[i].dtype();
       if (outs[i].dtype().isFloatingPoint()) {
         access.setHistory(outs[i], node, i);
@@ -95,6 +96,6 @@ public final class Op {
     if (t.requiresGrad()) {
       return new Edge(TensorAccess.get().gradAccumulator(t), 0);
     }
-    return new Edge(null, 0);
+    return Edge.NONE;
   }
 }

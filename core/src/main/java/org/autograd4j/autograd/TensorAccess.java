@@ -33,6 +33,9 @@ public abstract class TensorAccess {
   /** Makes {@code t} output {@code outputNr} of {@code fn} (a non-leaf that requires grad). */
   public abstract void setHistory(Tensor t, Node fn, int outputNr);
 
+  /** The tensor's own shape array, not a copy: callers must not modify it. */
+  public abstract int[] shapeOf(Tensor t);
+
   /** The cached AccumulateGrad node of a leaf that requires grad, created on first use. */
   public abstract AccumulateGrad gradAccumulator(Tensor leaf);
 }
