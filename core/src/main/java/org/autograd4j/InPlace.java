@@ -1,7 +1,10 @@
 package org.autograd4j;
 
 import java.util.function.UnaryOperator;
+import org.autograd4j.autograd.CopySlices;
+import org.autograd4j.autograd.Edge;
 import org.autograd4j.autograd.GradMode;
+import org.autograd4j.autograd.Node;
 import org.autograd4j.autograd.Op;
 
 /**
@@ -15,33 +18,70 @@ final class InPlace {
   /**
    * Replaces {@code self}'s values with {@code op(self)}.
    *
-   * @param op the out-of-place form of the op, applied to {@code self} (or to a copy carrying its
-   *     history when the graph is being recorded, so saved tensors keep the old values)
+   * @param op the out-of-place form of the op, applied to {@code self} (or, when the graph is being
+   *     recorded, to a copy, so that saved tensors keep the old values). Its result's grad_fn must
+   *     take the op's self as input 0.
    * @param others the op's other tensor operands, to decide whether a graph must be recorded
    */
   static Tensor apply(Tensor self, UnaryOperator<Tensor> op, Tensor... others) {
     boolean recording = GradMode.isEnabled() && (self.requiresGrad() || Op.needsGrad(others));
-    if (GradMode.isEnabled() && self.isLeaf() && self.requiresGrad()) {
-      throw new IllegalStateException(
-          "a leaf Variable that requires grad is being used in an in-place operation.");
+    if (recording) {
+      checkInplace(self);
     }
-    if (recording && self.base != null && self.base.requiresGrad()) {
-      throw new UnsupportedOperationException(
-          "in-place operations on a view of a tensor that requires grad are not supported yet;"
-              + " use the out-of-place op (e.g. x = x.add(y)) instead");
-    }
-    Tensor source = recording ? historyCarryingCopy(self) : self;
+    Tensor base = self.base;
+    boolean onView = recording && base != null;
+    Tensor source = !recording ? self : onView ? standIn(self) : historyCarryingCopy(self);
     Tensor result;
     try (GradMode.Scope s = GradMode.scope(recording)) {
       result = op.apply(source);
     }
     checkWritable(self, result);
+    Node fn = recording ? result.gradFn() : null;
+    if (onView && fn != null && source.requiresGrad()) {
+      Edge first = fn.nextFunctions().get(0);
+      if (first.function() == null || first.function() != Op.gradientEdge(source).function()) {
+        throw new IllegalStateException(
+            "internal error: in-place op on a view must be a single node taking self as input 0");
+      }
+    }
+    // Everything that can fail has been checked: from here on the write always completes.
+    Edge baseEdge = onView ? Op.gradientEdge(base) : null;
     Kernels.copyInto(self, result);
     self.bumpVersion();
-    if (recording) {
-      self.rebaseHistory(result);
+    if (fn != null) {
+      if (onView) {
+        // PyTorch's rebase_history on a view: the base's grad_fn becomes CopySlices, and the
+        // view's grad_fn is regenerated from the base (AsStridedBackward0).
+        base.setHistory(new CopySlices(baseEdge, base, geometry(self, base), fn), 0);
+        AsStrided.regenerate(self, base);
+      } else {
+        self.rebaseHistory(result);
+      }
     }
     return self;
+  }
+
+  /** PyTorch's check_inplace, for an op that will be recorded. */
+  private static void checkInplace(Tensor self) {
+    if (self.base != null) {
+      if (self.viewCreatedInNoGrad) {
+        throw new IllegalStateException(
+            "A view was created in no_grad mode and is being modified inplace with grad mode"
+                + " enabled. Given that this use case is ambiguous and error-prone, it is"
+                + " forbidden. You can clarify your code by moving both the view and the inplace"
+                + " either both inside the no_grad block (if you don't want the inplace to be"
+                + " tracked) or both outside (if you want the inplace to be tracked).");
+      }
+      if (self.requiresGrad() && self.base.isLeaf()) {
+        throw new IllegalStateException(
+            "a view of a leaf Variable that requires grad is being used in an in-place"
+                + " operation.");
+      }
+    }
+    if (self.requiresGrad() && self.isLeaf()) {
+      throw new IllegalStateException(
+          "a leaf Variable that requires grad is being used in an in-place operation.");
+    }
   }
 
   /** A copy of {@code self}'s values that continues its graph: saved tensors see the old values. */
@@ -49,6 +89,34 @@ final class InPlace {
     Tensor copy = Strided.copyContiguous(self, self.dtype());
     copy.rebaseHistory(self);
     return copy;
+  }
+
+  /**
+   * The op's input when self is a view: a leaf copy of its old values. CopySlices routes the
+   * gradient for it into the base's region itself, so it needs no history, only requires_grad when
+   * the view needs a gradient.
+   */
+  private static Tensor standIn(Tensor self) {
+    Tensor copy = Strided.copyContiguous(self, self.dtype());
+    return self.requiresGrad() ? copy.requiresGrad_() : copy;
+  }
+
+  /** Where the view's elements sit in a buffer laid out like its base (offset 0). */
+  private static CopySlices.Geometry geometry(Tensor view, Tensor base) {
+    int[] shape = view.shape.clone();
+    int[] strides = view.strides.clone();
+    int relativeOffset = view.offset - base.offset;
+    return new CopySlices.Geometry() {
+      @Override
+      public Tensor copyOfBaseGeometry(Tensor grad) {
+        return AsStrided.emptyStridedCopy(base, grad);
+      }
+
+      @Override
+      public Tensor viewIn(Tensor baseLike) {
+        return AsStrided.view(baseLike, shape, strides, relativeOffset);
+      }
+    };
   }
 
   private static void checkWritable(Tensor self, Tensor result) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.autograd4j.autograd.AccumulateGrad;
 import org.autograd4j.autograd.Autograd;
+import org.autograd4j.autograd.GradMode;
 import org.autograd4j.autograd.Node;
 import org.autograd4j.autograd.RemovableHandle;
 import org.autograd4j.autograd.TensorAccess;
@@ -48,6 +49,16 @@ public class Tensor {
   private AccumulateGrad accumulator;
   private boolean retainsGrad;
 
+  /**
+   * For a view: the version counter's value when this view's grad_fn was last set. When it differs
+   * from the current version, the base (or another view of it) was modified in place and the
+   * grad_fn is regenerated from the base, as PyTorch's {@code VariableHooks::grad_fn} does.
+   */
+  private int viewVersion;
+
+  /** A view made while grad mode was off: PyTorch forbids recording an in-place op on it. */
+  final boolean viewCreatedInNoGrad;
+
   Tensor(Storage storage, int offset, int[] shape, int[] strides, int[] version, Tensor base) {
     this.storage = storage;
     this.offset = offset;
@@ -55,6 +66,12 @@ public class Tensor {
     this.strides = strides;
     this.version = version;
     this.base = base;
+    if (base != null) {
+      this.viewVersion = version[0];
+      this.viewCreatedInNoGrad = !GradMode.isEnabled();
+    } else {
+      this.viewCreatedInNoGrad = false;
+    }
   }
 
   /**
@@ -178,6 +195,11 @@ public class Tensor {
 
   /** Whether gradients are computed for this tensor. */
   public boolean requiresGrad() {
+    if (base != null) {
+      // As PyTorch's view meta: a view requires grad when its base does, even a view made under
+      // no_grad (which then is a leaf), and it may have gained history through its base.
+      return gradFn() != null || requiresGrad || base.requiresGrad();
+    }
     return requiresGrad;
   }
 
@@ -209,11 +231,20 @@ public class Tensor {
 
   /** Whether this tensor is a leaf: it has no grad_fn. */
   public boolean isLeaf() {
-    return gradFn == null;
+    return gradFn() == null;
   }
 
-  /** The backward node that produced this tensor, or null for a leaf. */
+  /**
+   * The backward node that produced this tensor, or null for a leaf. For a view whose base was
+   * modified in place since, this is a fresh {@code AsStridedBackward0} from the base's current
+   * history (PyTorch's behaviour), so the view's gradient sees the modification.
+   */
   public Node gradFn() {
+    if (base != null && viewVersion != version[0] && !viewCreatedInNoGrad) {
+      if (gradFn != null || base.requiresGrad()) {
+        AsStrided.regenerate(this, base);
+      }
+    }
     return gradFn;
   }
 
@@ -263,19 +294,20 @@ public class Tensor {
 
   /** {@code x.retain_grad()}: a non-leaf keeps its gradient in {@code .grad}; no-op on leaves. */
   public Tensor retainGrad() {
-    if (!requiresGrad) {
+    if (!requiresGrad()) {
       throw new IllegalStateException("can't retain_grad on Tensor that has requires_grad=False");
     }
     if (isLeaf() || retainsGrad) {
       return this;
     }
     retainsGrad = true;
-    gradFn.registerRetainGradHook(
-        outputNr,
-        g -> {
-          grad = grad == null ? g.clone() : grad.add(g);
-          return g;
-        });
+    gradFn()
+        .registerRetainGradHook(
+            outputNr,
+            g -> {
+              grad = grad == null ? g.clone() : grad.add(g);
+              return g;
+            });
     return this;
   }
 
@@ -288,13 +320,13 @@ public class Tensor {
    * }</pre>
    */
   public RemovableHandle registerHook(UnaryOperator<Tensor> hook) {
-    if (!requiresGrad) {
+    if (!requiresGrad()) {
       throw new IllegalStateException(
           "cannot register a hook on a tensor that doesn't require gradient");
     }
     return isLeaf()
         ? gradAccumulatorNode().registerPrehook(0, hook)
-        : gradFn.registerPrehook(outputNr, hook);
+        : gradFn().registerPrehook(outputNr, hook);
   }
 
   /** {@code x.backward()}: gradient of a one-element tensor into the leaves' {@code .grad}. */
@@ -361,12 +393,22 @@ public class Tensor {
 
   /** Installs a new history after an in-place op (PyTorch's rebase_history). */
   void rebaseHistory(Tensor result) {
-    if (result.gradFn != null) {
-      gradFn = result.gradFn;
-      outputNr = result.outputNr;
-      requiresGrad = true;
-      // The node must now point at this tensor as its output for saved-output checks.
+    if (result.gradFn() != null) {
+      takeHistory(result);
     }
+  }
+
+  /** Makes this tensor share {@code other}'s grad_fn and output number. */
+  void takeHistory(Tensor other) {
+    setHistory(other.gradFn, other.outputNr);
+  }
+
+  /** Makes this tensor output {@code outputNr} of {@code fn}. */
+  void setHistory(Node fn, int outputNr) {
+    this.gradFn = fn;
+    this.outputNr = outputNr;
+    this.requiresGrad = true;
+    this.viewVersion = version[0];
   }
 
   /** Bumps the shared version counter after an in-place write. */
@@ -380,9 +422,10 @@ public class Tensor {
   @Override
   public String toString() {
     List<String> suffixes = new ArrayList<>(1);
-    if (gradFn != null) {
-      suffixes.add("grad_fn=<" + gradFn.name() + ">");
-    } else if (requiresGrad) {
+    Node fn = gradFn();
+    if (fn != null) {
+      suffixes.add("grad_fn=<" + fn.name() + ">");
+    } else if (requiresGrad()) {
       suffixes.add("requires_grad=True");
     }
     Tensor c = contiguousData();
@@ -416,9 +459,7 @@ public class Tensor {
   private static final class Access extends TensorAccess {
     @Override
     public void setHistory(Tensor t, Node fn, int outputNr) {
-      t.gradFn = fn;
-      t.outputNr = outputNr;
-      t.requiresGrad = true;
+      t.setHistory(fn, outputNr);
     }
 
     @Override

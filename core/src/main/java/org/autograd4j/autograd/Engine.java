@@ -154,7 +154,7 @@ final class Engine {
   }
 
   /** Reduces a broadcast gradient to the input's shape and casts it to the input's dtype. */
-  private static Tensor validate(Node node, int i, Tensor g) {
+  static Tensor validate(Node node, int i, Tensor g) {
     int[] expected = node.inputShapes[i];
     int[] got = TensorAccess.get().shapeOf(g);
     if (!Arrays.equals(expected, got)) {
