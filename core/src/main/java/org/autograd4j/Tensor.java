@@ -971,4 +971,584 @@ public class Tensor {
   public Tensor copy_(Tensor src) {
     return InPlace.apply(this, s -> Elementwise.copyFrom(s, src), src);
   }
+
+  // ---------------------------------------------------------------- more math (ElementwiseMath)
+
+  /** {@code x.abs()} (grad_fn {@code AbsBackward0}). */
+  public Tensor abs() {
+    return ElementwiseMath.abs(this);
+  }
+
+  /** {@code x.sign()}: -1, 0 or 1; zero gradient. */
+  public Tensor sign() {
+    return ElementwiseMath.sign(this);
+  }
+
+  /** {@code x.expm1()}: {@code exp(x) - 1}, accurate near 0. */
+  public Tensor expm1() {
+    return ElementwiseMath.expm1(this);
+  }
+
+  /** {@code x.log1p()}: {@code log(1 + x)}, accurate near 0. */
+  public Tensor log1p() {
+    return ElementwiseMath.log1p(this);
+  }
+
+  /** {@code x.log2()}. */
+  public Tensor log2() {
+    return ElementwiseMath.log2(this);
+  }
+
+  /** {@code x.rsqrt()}: {@code 1 / sqrt(x)}. */
+  public Tensor rsqrt() {
+    return ElementwiseMath.rsqrt(this);
+  }
+
+  /** {@code x.square()}: {@code x ** 2} (grad_fn {@code PowBackward0}, as PyTorch). */
+  public Tensor square() {
+    return pow(2.0);
+  }
+
+  /** {@code x.reciprocal()}: {@code 1 / x}. */
+  public Tensor reciprocal() {
+    return ElementwiseMath.reciprocal(this);
+  }
+
+  /** {@code x.tan()}. */
+  public Tensor tan() {
+    return ElementwiseMath.tan(this);
+  }
+
+  /** {@code x.asin()}. */
+  public Tensor asin() {
+    return ElementwiseMath.asin(this);
+  }
+
+  /** {@code x.acos()}. */
+  public Tensor acos() {
+    return ElementwiseMath.acos(this);
+  }
+
+  /** {@code x.atan()}. */
+  public Tensor atan() {
+    return ElementwiseMath.atan(this);
+  }
+
+  /** {@code x.sinh()}. */
+  public Tensor sinh() {
+    return ElementwiseMath.sinh(this);
+  }
+
+  /** {@code x.cosh()}. */
+  public Tensor cosh() {
+    return ElementwiseMath.cosh(this);
+  }
+
+  /** {@code x.erf()}, the error function. */
+  public Tensor erf() {
+    return ElementwiseMath.erf(this);
+  }
+
+  /** {@code x.floor()}; zero gradient. */
+  public Tensor floor() {
+    return ElementwiseMath.floor(this);
+  }
+
+  /** {@code x.ceil()}; zero gradient. */
+  public Tensor ceil() {
+    return ElementwiseMath.ceil(this);
+  }
+
+  /** {@code x.round()}: half to even, as PyTorch; zero gradient. */
+  public Tensor round() {
+    return ElementwiseMath.round(this);
+  }
+
+  /** {@code torch.maximum(x, other)}: ties share the gradient equally. */
+  public Tensor maximum(Tensor other) {
+    return ElementwiseMath.maximum(this, other);
+  }
+
+  /** {@code torch.minimum(x, other)}. */
+  public Tensor minimum(Tensor other) {
+    return ElementwiseMath.minimum(this, other);
+  }
+
+  /**
+   * {@code x.clamp(min, max)} with tensor bounds (either may be null), grad_fn {@code
+   * ClampBackward0}.
+   *
+   * <pre>{@code
+   * x.clamp(lo, hi); // min(max(x, lo), hi), broadcast
+   * }</pre>
+   */
+  public Tensor clamp(Tensor min, Tensor max) {
+    return ElementwiseMath.clamp(this, min, max, "ClampBackward0");
+  }
+
+  /** {@code x.clamp_min(min)} with a tensor bound. */
+  public Tensor clampMin(Tensor min) {
+    return ElementwiseMath.clamp(this, min, null, "ClampMinBackward1");
+  }
+
+  /** {@code x.clamp_max(max)} with a tensor bound. */
+  public Tensor clampMax(Tensor max) {
+    return ElementwiseMath.clamp(this, null, max, "ClampMaxBackward1");
+  }
+
+  /** {@code torch.logical_xor(x, other)}. */
+  public Tensor logicalXor(Tensor other) {
+    return ElementwiseMath.logicalXor(this, other);
+  }
+
+  // ---------------------------------------------------------------- activations
+
+  /** {@code F.gelu(x)}, the exact (erf) form. */
+  public Tensor gelu() {
+    return Activations.gelu(this);
+  }
+
+  /** {@code F.silu(x)}: {@code x * sigmoid(x)}. */
+  public Tensor silu() {
+    return Activations.silu(this);
+  }
+
+  /** {@code F.softplus(x)} with beta 1, threshold 20. */
+  public Tensor softplus() {
+    return Activations.softplus(this, 1, 20);
+  }
+
+  /** {@code F.softplus(x, beta, threshold)}. */
+  public Tensor softplus(double beta, double threshold) {
+    return Activations.softplus(this, beta, threshold);
+  }
+
+  /** {@code F.leaky_relu(x, negative_slope)}. */
+  public Tensor leakyRelu(double negativeSlope) {
+    return Activations.leakyRelu(this, negativeSlope);
+  }
+
+  /** {@code F.leaky_relu(x)} with slope 0.01. */
+  public Tensor leakyRelu() {
+    return Activations.leakyRelu(this, 0.01);
+  }
+
+  /** {@code F.elu(x, alpha)}. */
+  public Tensor elu(double alpha) {
+    return Activations.elu(this, alpha);
+  }
+
+  /** {@code F.elu(x)} with alpha 1. */
+  public Tensor elu() {
+    return Activations.elu(this, 1);
+  }
+
+  /**
+   * {@code x.softmax(dim)}, computed stably.
+   *
+   * <pre>{@code
+   * Tensor p = logits.softmax(-1); // rows sum to 1, grad_fn=<SoftmaxBackward0>
+   * }</pre>
+   */
+  public Tensor softmax(int dim) {
+    return Activations.softmax(this, dim);
+  }
+
+  /** {@code x.log_softmax(dim)}, computed stably. */
+  public Tensor logSoftmax(int dim) {
+    return Activations.logSoftmax(this, dim);
+  }
+
+  // ---------------------------------------------------------------- more reductions
+
+  /** {@code x.prod()}. */
+  public Tensor prod() {
+    return Statistics.prod(this);
+  }
+
+  /** {@code x.prod(dim, keepdim)}. */
+  public Tensor prod(int dim, boolean keepdim) {
+    return Statistics.prod(this, dim, keepdim);
+  }
+
+  /** {@code x.prod(dim)}. */
+  public Tensor prod(int dim) {
+    return Statistics.prod(this, dim, false);
+  }
+
+  /** {@code x.max()}: ties share the gradient evenly (grad_fn {@code MaxBackward1}). */
+  public Tensor max() {
+    return Extrema.extremum(this, true);
+  }
+
+  /** {@code x.min()}. */
+  public Tensor min() {
+    return Extrema.extremum(this, false);
+  }
+
+  /**
+   * {@code x.max(dim, keepdim)}: values and indices.
+   *
+   * <pre>{@code
+   * ValuesIndices m = x.max(1, false);
+   * }</pre>
+   */
+  public ValuesIndices max(int dim, boolean keepdim) {
+    return Extrema.extremumDim(this, dim, keepdim, true);
+  }
+
+  /** {@code x.max(dim)}. */
+  public ValuesIndices max(int dim) {
+    return Extrema.extremumDim(this, dim, false, true);
+  }
+
+  /** {@code x.min(dim, keepdim)}. */
+  public ValuesIndices min(int dim, boolean keepdim) {
+    return Extrema.extremumDim(this, dim, keepdim, false);
+  }
+
+  /** {@code x.min(dim)}. */
+  public ValuesIndices min(int dim) {
+    return Extrema.extremumDim(this, dim, false, false);
+  }
+
+  /** {@code torch.max(x, other)}, the same as {@link #maximum}. */
+  public Tensor max(Tensor other) {
+    return maximum(other);
+  }
+
+  /** {@code torch.min(x, other)}, the same as {@link #minimum}. */
+  public Tensor min(Tensor other) {
+    return minimum(other);
+  }
+
+  /** {@code x.amax(dims, keepdim)}; an empty dims array reduces everything. */
+  public Tensor amax(int[] dims, boolean keepdim) {
+    return Extrema.amax(this, dims, keepdim, true);
+  }
+
+  /** {@code x.amax()} over all elements. */
+  public Tensor amax() {
+    return Extrema.amax(this, new int[0], false, true);
+  }
+
+  /** {@code x.amin(dims, keepdim)}. */
+  public Tensor amin(int[] dims, boolean keepdim) {
+    return Extrema.amax(this, dims, keepdim, false);
+  }
+
+  /** {@code x.amin()} over all elements. */
+  public Tensor amin() {
+    return Extrema.amax(this, new int[0], false, false);
+  }
+
+  /** {@code x.argmax()} of the flattened tensor. */
+  public Tensor argmax() {
+    return Extrema.argExtremum(this, true);
+  }
+
+  /** {@code x.argmax(dim, keepdim)}. */
+  public Tensor argmax(int dim, boolean keepdim) {
+    return Extrema.argExtremum(this, dim, keepdim, true);
+  }
+
+  /** {@code x.argmin()}. */
+  public Tensor argmin() {
+    return Extrema.argExtremum(this, false);
+  }
+
+  /** {@code x.argmin(dim, keepdim)}. */
+  public Tensor argmin(int dim, boolean keepdim) {
+    return Extrema.argExtremum(this, dim, keepdim, false);
+  }
+
+  /** {@code x.var()}: unbiased (correction 1). */
+  public Tensor var() {
+    return Statistics.var(this, null, 1, false);
+  }
+
+  /** {@code x.var(dims, correction=correction, keepdim=keepdim)}. */
+  public Tensor var(int[] dims, double correction, boolean keepdim) {
+    return Statistics.var(this, dims, correction, keepdim);
+  }
+
+  /** {@code x.std()}: unbiased (correction 1). */
+  public Tensor std() {
+    return Statistics.std(this, null, 1, false);
+  }
+
+  /** {@code x.std(dims, correction=correction, keepdim=keepdim)}. */
+  public Tensor std(int[] dims, double correction, boolean keepdim) {
+    return Statistics.std(this, dims, correction, keepdim);
+  }
+
+  /** {@code x.norm()}: the 2-norm of all elements. */
+  public Tensor norm() {
+    return Statistics.norm(this, 2, null, false);
+  }
+
+  /** {@code x.norm(p)}: p may be 1, 2, any positive value or {@code Double.POSITIVE_INFINITY}. */
+  public Tensor norm(double p) {
+    return Statistics.norm(this, p, null, false);
+  }
+
+  /** {@code x.norm(p, dims, keepdim)}. */
+  public Tensor norm(double p, int[] dims, boolean keepdim) {
+    return Statistics.norm(this, p, dims, keepdim);
+  }
+
+  /** {@code x.logsumexp(dims, keepdim)}, computed stably. */
+  public Tensor logsumexp(int[] dims, boolean keepdim) {
+    return Statistics.logsumexp(this, dims, keepdim);
+  }
+
+  /** {@code x.logsumexp(dim)}. */
+  public Tensor logsumexp(int dim) {
+    return Statistics.logsumexp(this, new int[] {dim}, false);
+  }
+
+  /** {@code x.cumsum(dim)}. */
+  public Tensor cumsum(int dim) {
+    return Statistics.cumsum(this, dim);
+  }
+
+  /** {@code x.any(dim, keepdim)}. */
+  public Tensor any(int dim, boolean keepdim) {
+    return Statistics.anyAll(this, dim, keepdim, true);
+  }
+
+  /** {@code x.all(dim, keepdim)}. */
+  public Tensor all(int dim, boolean keepdim) {
+    return Statistics.anyAll(this, dim, keepdim, false);
+  }
+
+  // ---------------------------------------------------------------- shapes
+
+  /** {@code x.flatten()}. */
+  public Tensor flatten() {
+    return Reshaping.flatten(this, 0, -1);
+  }
+
+  /** {@code x.flatten(start_dim, end_dim)}. */
+  public Tensor flatten(int startDim, int endDim) {
+    return Reshaping.flatten(this, startDim, endDim);
+  }
+
+  /** {@code x.unflatten(dim, sizes)}. */
+  public Tensor unflatten(int dim, int... sizes) {
+    return Reshaping.unflatten(this, dim, sizes);
+  }
+
+  /** {@code x.repeat(reps)}: tiles the tensor. */
+  public Tensor repeat(int... reps) {
+    return Reshaping.repeat(this, reps);
+  }
+
+  /** {@code x.flip(dims)}. */
+  public Tensor flip(int... dims) {
+    return Reshaping.flip(this, dims);
+  }
+
+  /** {@code x.tril(diagonal)}. */
+  public Tensor tril(int diagonal) {
+    return Reshaping.triangle(this, diagonal, true);
+  }
+
+  /** {@code x.tril()}. */
+  public Tensor tril() {
+    return tril(0);
+  }
+
+  /** {@code x.triu(diagonal)}. */
+  public Tensor triu(int diagonal) {
+    return Reshaping.triangle(this, diagonal, false);
+  }
+
+  /** {@code x.triu()}. */
+  public Tensor triu() {
+    return triu(0);
+  }
+
+  /** {@code x.expand_as(other)}. */
+  public Tensor expandAs(Tensor other) {
+    return expand(other.shape);
+  }
+
+  /** {@code x.split(size, dim)}: pieces of {@code size} (grad_fn {@code SplitBackward0}). */
+  public List<Tensor> split(int size, int dim) {
+    return Joining.split(this, size, dim);
+  }
+
+  /** {@code x.split(size)} along dim 0. */
+  public List<Tensor> split(int size) {
+    return Joining.split(this, size, 0);
+  }
+
+  /** {@code x.split([sizes], dim)} (grad_fn {@code SplitWithSizesBackward0}). */
+  public List<Tensor> split(int[] sizes, int dim) {
+    return Joining.splitWithSizes(this, sizes, dim, "SplitWithSizesBackward0");
+  }
+
+  /** {@code x.chunk(chunks, dim)}. */
+  public List<Tensor> chunk(int chunks, int dim) {
+    return Joining.chunk(this, chunks, dim);
+  }
+
+  /** {@code x.chunk(chunks)} along dim 0. */
+  public List<Tensor> chunk(int chunks) {
+    return Joining.chunk(this, chunks, 0);
+  }
+
+  /** {@code x.unbind(dim)}. */
+  public List<Tensor> unbind(int dim) {
+    return Joining.unbind(this, dim);
+  }
+
+  // ---------------------------------------------------------------- indexing
+
+  /**
+   * {@code x[items]}: integers, {@link Index#slice}, {@link Index#NONE}, {@link Index#ELLIPSIS},
+   * bool masks and int64 index tensors, as Python subscripts.
+   *
+   * <pre>{@code
+   * x.index(Index.slice(0, 3), Index.NONE, 1); // x[0:3, None, 1]
+   * x.index(mask);                            // x[mask]
+   * }</pre>
+   */
+  public Tensor index(Object... items) {
+    return Indexing.index(this, items);
+  }
+
+  /** {@code x.index_select(dim, index)}. */
+  public Tensor indexSelect(int dim, Tensor index) {
+    return Indexing.indexSelect(this, dim, index);
+  }
+
+  /** {@code x.gather(dim, index)}. */
+  public Tensor gather(int dim, Tensor index) {
+    return Indexing.gather(this, dim, index);
+  }
+
+  /** {@code x.scatter(dim, index, src)}. */
+  public Tensor scatter(int dim, Tensor index, Tensor src) {
+    return Indexing.scatter(this, dim, index, src, false);
+  }
+
+  /** {@code x.scatter(dim, index, value)}. */
+  public Tensor scatter(int dim, Tensor index, double value) {
+    return Indexing.scatter(this, dim, index, value);
+  }
+
+  /** {@code x.scatter_add(dim, index, src)}. */
+  public Tensor scatterAdd(int dim, Tensor index, Tensor src) {
+    return Indexing.scatter(this, dim, index, src, true);
+  }
+
+  /** {@code x.masked_fill(mask, value)}. */
+  public Tensor maskedFill(Tensor mask, double value) {
+    return Indexing.maskedFill(this, mask, value);
+  }
+
+  /** {@code x.masked_fill(mask, value)} with a 0-d tensor value (differentiable in it). */
+  public Tensor maskedFill(Tensor mask, Tensor value) {
+    return Indexing.maskedFill(this, mask, value);
+  }
+
+  /** {@code x.masked_select(mask)}: a 1-D tensor of the selected elements. */
+  public Tensor maskedSelect(Tensor mask) {
+    return Indexing.maskedSelect(this, mask);
+  }
+
+  /** {@code x.index_put(indices, values, accumulate)}. */
+  public Tensor indexPut(Tensor[] indices, Tensor values, boolean accumulate) {
+    return Indexing.indexPut(this, indices, values, accumulate);
+  }
+
+  /** {@code x.index_put(indices, values)}. */
+  public Tensor indexPut(Tensor[] indices, Tensor values) {
+    return Indexing.indexPut(this, indices, values, false);
+  }
+
+  // ---------------------------------------------------------------- more in place
+
+  /** {@code x.exp_()}. */
+  public Tensor exp_() {
+    return InPlace.apply(this, Tensor::exp);
+  }
+
+  /** {@code x.log_()}. */
+  public Tensor log_() {
+    return InPlace.apply(this, Tensor::log);
+  }
+
+  /** {@code x.relu_()}. */
+  public Tensor relu_() {
+    return InPlace.apply(this, Tensor::relu);
+  }
+
+  /** {@code x.sigmoid_()}. */
+  public Tensor sigmoid_() {
+    return InPlace.apply(this, Tensor::sigmoid);
+  }
+
+  /** {@code x.tanh_()}. */
+  public Tensor tanh_() {
+    return InPlace.apply(this, Tensor::tanh);
+  }
+
+  /** {@code x.neg_()}. */
+  public Tensor neg_() {
+    return InPlace.apply(this, Tensor::neg);
+  }
+
+  /** {@code x.abs_()}. */
+  public Tensor abs_() {
+    return InPlace.apply(this, Tensor::abs);
+  }
+
+  /** {@code x.sqrt_()}. */
+  public Tensor sqrt_() {
+    return InPlace.apply(this, Tensor::sqrt);
+  }
+
+  /** {@code x.pow_(exponent)}. */
+  public Tensor pow_(double exponent) {
+    return InPlace.apply(this, s -> s.pow(exponent));
+  }
+
+  /** {@code x.clamp_(min, max)} with tensor bounds. */
+  public Tensor clamp_(Tensor min, Tensor max) {
+    return InPlace.apply(this, s -> s.clamp(min, max), min, max);
+  }
+
+  /** {@code x.masked_fill_(mask, value)}. */
+  public Tensor maskedFill_(Tensor mask, double value) {
+    return InPlace.apply(this, s -> s.maskedFill(mask, value));
+  }
+
+  /**
+   * {@code x.index_put_(indices, values, accumulate)}, as {@code x[indices] = values}.
+   *
+   * <pre>{@code
+   * x.indexPut_(new Tensor[] {mask}, Torch.tensor(0.0)); // x[mask] = 0
+   * }</pre>
+   */
+  public Tensor indexPut_(Tensor[] indices, Tensor values, boolean accumulate) {
+    return InPlace.apply(this, s -> s.indexPut(indices, values, accumulate), values);
+  }
+
+  /** {@code x.index_put_(indices, values)}. */
+  public Tensor indexPut_(Tensor[] indices, Tensor values) {
+    return indexPut_(indices, values, false);
+  }
+
+  /** {@code x.scatter_(dim, index, src)}. */
+  public Tensor scatter_(int dim, Tensor index, Tensor src) {
+    return InPlace.apply(this, s -> s.scatter(dim, index, src), src);
+  }
+
+  /** {@code x.scatter_add_(dim, index, src)}. */
+  public Tensor scatterAdd_(int dim, Tensor index, Tensor src) {
+    return InPlace.apply(this, s -> s.scatterAdd(dim, index, src), src);
+  }
 }

@@ -362,4 +362,192 @@ public final class Torch {
   public static boolean isGradEnabled() {
     return GradMode.isEnabled();
   }
+
+  // ---------------------------------------------------------------- operator library
+
+  /**
+   * {@code torch.cat(tensors, dim)}.
+   *
+   * <pre>{@code
+   * Tensor ab = Torch.cat(List.of(a, b), 0);
+   * }</pre>
+   */
+  public static Tensor cat(java.util.List<Tensor> tensors, int dim) {
+    return Joining.cat(tensors, dim);
+  }
+
+  /** {@code torch.cat(tensors)} along dim 0. */
+  public static Tensor cat(java.util.List<Tensor> tensors) {
+    return Joining.cat(tensors, 0);
+  }
+
+  /** {@code torch.stack(tensors, dim)}: joins along a new dim. */
+  public static Tensor stack(java.util.List<Tensor> tensors, int dim) {
+    return Joining.stack(tensors, dim);
+  }
+
+  /** {@code torch.stack(tensors)} along a new dim 0. */
+  public static Tensor stack(java.util.List<Tensor> tensors) {
+    return Joining.stack(tensors, 0);
+  }
+
+  /**
+   * {@code torch.einsum(equation, operands)}, e.g. {@code "ij,jk->ik"}, {@code "ii->i"}, {@code
+   * "bi,bi->b"} (no ellipsis).
+   */
+  public static Tensor einsum(String equation, Tensor... operands) {
+    return Einsum.einsum(equation, java.util.Arrays.asList(operands));
+  }
+
+  /** {@code torch.outer(a, b)} of two vectors (grad_fn {@code MulBackward0}, as PyTorch). */
+  public static Tensor outer(Tensor a, Tensor b) {
+    if (a.dim() != 1 || b.dim() != 1) {
+      throw new IllegalArgumentException(
+          "outer: expected 1-D tensors, got " + a.dim() + "-D and " + b.dim() + "-D");
+    }
+    return a.unsqueeze(1).mul(b);
+  }
+
+  /** {@code torch.addmm(input, mat1, mat2)}. */
+  public static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2) {
+    return input.addmm(mat1, mat2);
+  }
+
+  /** {@code torch.softmax(x, dim)}. */
+  public static Tensor softmax(Tensor x, int dim) {
+    return x.softmax(dim);
+  }
+
+  /** {@code torch.log_softmax(x, dim)}. */
+  public static Tensor logSoftmax(Tensor x, int dim) {
+    return x.logSoftmax(dim);
+  }
+
+  /** {@code torch.maximum(a, b)}. */
+  public static Tensor maximum(Tensor a, Tensor b) {
+    return a.maximum(b);
+  }
+
+  /** {@code torch.minimum(a, b)}. */
+  public static Tensor minimum(Tensor a, Tensor b) {
+    return a.minimum(b);
+  }
+
+  /** {@code torch.clamp(x, min, max)} with tensor bounds (either may be null). */
+  public static Tensor clamp(Tensor x, Tensor min, Tensor max) {
+    return x.clamp(min, max);
+  }
+
+  /** {@code torch.abs(x)}. */
+  public static Tensor abs(Tensor x) {
+    return x.abs();
+  }
+
+  /** {@code torch.erf(x)}. */
+  public static Tensor erf(Tensor x) {
+    return x.erf();
+  }
+
+  /** {@code torch.logsumexp(x, dims, keepdim)}. */
+  public static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
+    return x.logsumexp(dims, keepdim);
+  }
+
+  /** {@code torch.cumsum(x, dim)}. */
+  public static Tensor cumsum(Tensor x, int dim) {
+    return x.cumsum(dim);
+  }
+
+  /** {@code torch.prod(x)}. */
+  public static Tensor prod(Tensor x) {
+    return x.prod();
+  }
+
+  /** {@code torch.max(x)}. */
+  public static Tensor max(Tensor x) {
+    return x.max();
+  }
+
+  /** {@code torch.min(x)}. */
+  public static Tensor min(Tensor x) {
+    return x.min();
+  }
+
+  /** {@code torch.argmax(x)}. */
+  public static Tensor argmax(Tensor x) {
+    return x.argmax();
+  }
+
+  /** {@code torch.var(x)}. */
+  public static Tensor var(Tensor x) {
+    return x.var();
+  }
+
+  /** {@code torch.std(x)}. */
+  public static Tensor std(Tensor x) {
+    return x.std();
+  }
+
+  /** {@code torch.norm(x)}. */
+  public static Tensor norm(Tensor x) {
+    return x.norm();
+  }
+
+  /** {@code torch.flatten(x)}. */
+  public static Tensor flatten(Tensor x) {
+    return x.flatten();
+  }
+
+  /** {@code torch.flip(x, dims)}. */
+  public static Tensor flip(Tensor x, int... dims) {
+    return x.flip(dims);
+  }
+
+  /** {@code torch.tril(x)}. */
+  public static Tensor tril(Tensor x) {
+    return x.tril();
+  }
+
+  /** {@code torch.triu(x)}. */
+  public static Tensor triu(Tensor x) {
+    return x.triu();
+  }
+
+  /** {@code torch.gather(x, dim, index)}. */
+  public static Tensor gather(Tensor x, int dim, Tensor index) {
+    return x.gather(dim, index);
+  }
+
+  /** {@code torch.index_select(x, dim, index)}. */
+  public static Tensor indexSelect(Tensor x, int dim, Tensor index) {
+    return x.indexSelect(dim, index);
+  }
+
+  /** {@code torch.masked_select(x, mask)}. */
+  public static Tensor maskedSelect(Tensor x, Tensor mask) {
+    return x.maskedSelect(mask);
+  }
+
+  /** {@code torch.logical_xor(a, b)}. */
+  public static Tensor logicalXor(Tensor a, Tensor b) {
+    return a.logicalXor(b);
+  }
+
+  /**
+   * {@code F.dropout(x, p, training)}: zeroes elements with probability p using the default
+   * generator and scales the rest by 1/(1-p); the identity when not training.
+   */
+  public static Tensor dropout(Tensor x, double p, boolean training) {
+    return Activations.dropout(x, p, training);
+  }
+
+  /** {@code F.one_hot(x, num_classes)}: int64; -1 infers the class count. */
+  public static Tensor oneHot(Tensor x, int numClasses) {
+    return Activations.oneHot(x, numClasses);
+  }
+
+  /** {@code F.gelu(x)} (exact). */
+  public static Tensor gelu(Tensor x) {
+    return x.gelu();
+  }
 }

@@ -4,6 +4,7 @@ import static org.autograd4j.ops.S.args;
 import static org.autograd4j.ops.S.t;
 
 import java.util.List;
+import org.autograd4j.Torch;
 
 /** Registry entries: matrix products. */
 final class LinalgOps {
@@ -51,6 +52,52 @@ final class LinalgOps {
             "addmm",
             a -> a.get(0).addmm(a.get(1), a.get(2), 0.5, -2.0),
             () -> List.of(args(t(2, 1), t(2, 3), t(3, 2))))
+        .op("outer", "outer", a -> Torch.outer(a.get(0), a.get(1)), () -> List.of(args(t(3), t(2))))
+        .op(
+            "einsum_mm",
+            "einsum",
+            a -> Torch.einsum("ij,jk->ik", a.get(0), a.get(1)),
+            () -> List.of(args(t(2, 3), t(3, 2))))
+        .op(
+            "einsum_bmm",
+            "einsum",
+            a -> Torch.einsum("bij,bjk->bik", a.get(0), a.get(1)),
+            () -> List.of(args(t(2, 2, 3), t(2, 3, 2))))
+        .op(
+            "einsum_dot",
+            "einsum",
+            a -> Torch.einsum("i,i->", a.get(0), a.get(1)),
+            () -> List.of(args(t(3), t(3))))
+        .op(
+            "einsum_t",
+            "einsum",
+            a -> Torch.einsum("ij->ji", a.get(0)),
+            () -> List.of(args(t(2, 3))))
+        .op(
+            "einsum_diag",
+            "einsum",
+            a -> Torch.einsum("ii->i", a.get(0)),
+            () -> List.of(args(t(3, 3))))
+        .op(
+            "einsum_trace",
+            "einsum",
+            a -> Torch.einsum("ii", a.get(0)),
+            () -> List.of(args(t(3, 3))))
+        .op(
+            "einsum_outer",
+            "einsum",
+            a -> Torch.einsum("i,j->ij", a.get(0), a.get(1)),
+            () -> List.of(args(t(3), t(2))))
+        .op(
+            "einsum_rowdot",
+            "einsum",
+            a -> Torch.einsum("bi,bi->b", a.get(0), a.get(1)),
+            () -> List.of(args(t(2, 3), t(2, 3))))
+        .op(
+            "einsum_three",
+            "einsum",
+            a -> Torch.einsum("ij,jk,k->i", a.get(0), a.get(1), a.get(2)),
+            () -> List.of(args(t(2, 3), t(3, 2), t(2))))
         .build();
   }
 }

@@ -14,6 +14,9 @@ final class OpRegistry {
     all.addAll(LinalgOps.entries());
     all.addAll(ShapeOps.entries());
     all.addAll(InPlaceOps.entries());
+    all.addAll(MathOps.entries());
+    all.addAll(ReductionOps2.entries());
+    all.addAll(IndexingOps.entries());
     return all;
   }
 }
