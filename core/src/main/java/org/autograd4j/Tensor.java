@@ -10,6 +10,7 @@ import org.autograd4j.autograd.Node;
 import org.autograd4j.autograd.RemovableHandle;
 import org.autograd4j.autograd.TensorAccess;
 import org.autograd4j.internal.Storage;
+import org.autograd4j.internal.TensorData;
 import org.autograd4j.internal.Warnings;
 import org.autograd4j.internal.format.TensorFormatter;
 
@@ -29,6 +30,7 @@ import org.autograd4j.internal.format.TensorFormatter;
 public class Tensor {
   static {
     TensorAccess.install(new Access());
+    TensorData.install(new Data());
   }
 
   final Storage storage;
@@ -454,6 +456,23 @@ public class Tensor {
   /** This tensor's elements in a contiguous layout, without recording anything. */
   Tensor contiguousData() {
     return isContiguous() ? this : Strided.copyContiguous(this, dtype());
+  }
+
+  private static final class Data extends TensorData {
+    @Override
+    public Storage storage(Tensor t) {
+      return t.storage;
+    }
+
+    @Override
+    public int offset(Tensor t) {
+      return t.offset;
+    }
+
+    @Override
+    public void bumpVersion(Tensor t) {
+      t.bumpVersion();
+    }
   }
 
   private static final class Access extends TensorAccess {

@@ -172,6 +172,11 @@ public class Adam extends Optimizer {
       double beta2,
       double eps,
       double weightDecay) {
+    if (maxExpAvgSq == null
+        && FusedUpdates.adam(
+            p, grad, expAvg, expAvgSq, lr, beta1, beta2, eps, weightDecay, step, decoupled())) {
+      return;
+    }
     // The same operations in the same order as torch/optim/adam.py (_single_tensor_adam).
     if (decoupled()) {
       p.mul_(1 - lr * weightDecay);

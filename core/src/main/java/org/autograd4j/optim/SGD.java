@@ -76,6 +76,17 @@ public class SGD extends Optimizer {
             continue;
           }
           Tensor d = maximize ? grad.neg() : grad;
+          if (momentum != 0) {
+            Map<String, Object> st = stateOf(p);
+            Tensor buf = (Tensor) st.get("momentum_buffer");
+            boolean first = buf == null;
+            Tensor target = first ? Torch.zerosLike(p) : buf;
+            if (FusedUpdates.sgdMomentum(
+                p, d, target, lr, momentum, dampening, weightDecay, nesterov, first)) {
+              st.put("momentum_buffer", target);
+              continue;
+            }
+          }
           if (weightDecay != 0) {
             d = d.add(p, weightDecay);
           }
