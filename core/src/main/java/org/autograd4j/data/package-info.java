@@ -1,10 +1,16 @@
 /**
- * Data sets and their file formats, independent of {@code Tensor}: {@link
- * org.autograd4j.data.IdxReader} reads MNIST-style IDX files, plain or gzip-compressed, treating
- * every input file as hostile.
+ * Data sets and loading, as {@code torch.utils.data}: {@link org.autograd4j.data.Dataset}, {@link
+ * org.autograd4j.data.TensorDataset}, {@link org.autograd4j.data.Subset}, {@link
+ * org.autograd4j.data.Datasets#randomSplit}, {@link org.autograd4j.data.DataLoader} (batching,
+ * seeded shuffling, background prefetching), the {@link org.autograd4j.data.FashionMNIST} data set,
+ * and {@link org.autograd4j.data.IdxReader} for MNIST-style IDX files, plain or gzip-compressed,
+ * treating every input file as hostile.
  *
  * <pre>{@code
- * IdxFile labels = IdxReader.read(Path.of("train-labels-idx1-ubyte.gz"));
+ * FashionMNIST train = FashionMNIST.load(null, true);
+ * for (Tensor[] batch : DataLoader.builder(train).batchSize(64).shuffle(true).seed(1).build()) {
+ *   Tensor images = batch[0], labels = batch[1];
+ * }
  * }</pre>
  */
 package org.autograd4j.data;
