@@ -20,10 +20,13 @@ final class Elementwise {
 
   static Tensor add(Tensor a, Tensor b, double alpha) {
     DType t = Promotion.resultType(a, b);
-    Tensor out =
-        alpha == 1
-            ? Kernels.zip(a, b, t, Double::sum, Long::sum)
-            : Kernels.zip(a, b, t, (x, y) -> x + alpha * y, (x, y) -> x + (long) alpha * y);
+    Tensor out = alpha == 1 ? FastPaths.binary(FastPaths.Binary.ADD, a, b, t) : null;
+    if (out == null) {
+      out =
+          alpha == 1
+              ? Kernels.zip(a, b, t, Double::sum, Long::sum)
+              : Kernels.zip(a, b, t, (x, y) -> x + alpha * y, (x, y) -> x + (long) alpha * y);
+    }
     return Op.record(
         "AddBackward0",
         out,
@@ -34,7 +37,10 @@ final class Elementwise {
   static Tensor sub(Tensor a, Tensor b, double alpha) {
     checkNotBoolSub(a, b);
     DType t = Promotion.resultType(a, b);
-    Tensor out = Kernels.zip(a, b, t, (x, y) -> x - alpha * y, (x, y) -> x - (long) alpha * y);
+    Tensor out = alpha == 1 ? FastPaths.binary(FastPaths.Binary.SUB, a, b, t) : null;
+    if (out == null) {
+      out = Kernels.zip(a, b, t, (x, y) -> x - alpha * y, (x, y) -> x - (long) alpha * y);
+    }
     return Op.record(
         "SubBackward0",
         out,
@@ -46,7 +52,11 @@ final class Elementwise {
   static Tensor rsub(Tensor x, double scalar, boolean integral) {
     Tensor s = Promotion.wrapScalar(x, scalar, integral);
     checkNotBoolSub(s, x);
-    Tensor out = Kernels.zip(s, x, Promotion.resultType(x, s), (a, b) -> a - b, (a, b) -> a - b);
+    DType t = Promotion.resultType(x, s);
+    Tensor out = FastPaths.binary(FastPaths.Binary.SUB, s, x, t);
+    if (out == null) {
+      out = Kernels.zip(s, x, t, (a, b) -> a - b, (a, b) -> a - b);
+    }
     return Op.record("RsubBackward1", out, new Tensor[] {x}, (ctx, g) -> grads(g[0].neg()));
   }
 
@@ -59,7 +69,11 @@ final class Elementwise {
   }
 
   static Tensor mul(Tensor a, Tensor b) {
-    Tensor out = Kernels.zip(a, b, Promotion.resultType(a, b), (x, y) -> x * y, (x, y) -> x * y);
+    DType t = Promotion.resultType(a, b);
+    Tensor out = FastPaths.binary(FastPaths.Binary.MUL, a, b, t);
+    if (out == null) {
+      out = Kernels.zip(a, b, t, (x, y) -> x * y, (x, y) -> x * y);
+    }
     return Op.record(
         "MulBackward0",
         out,
@@ -79,7 +93,10 @@ final class Elementwise {
     if (!t.isFloatingPoint()) {
       t = DType.FLOAT32; // true division
     }
-    Tensor out = Kernels.zip(a, b, t, (x, y) -> x / y, null);
+    Tensor out = FastPaths.binary(FastPaths.Binary.DIV, a, b, t);
+    if (out == null) {
+      out = Kernels.zip(a, b, t, (x, y) -> x / y, null);
+    }
     return Op.record(
         "DivBackward0",
         out,
@@ -100,7 +117,10 @@ final class Elementwise {
           "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to"
               + " invert a mask, use the `~` or `logical_not()` operator instead.");
     }
-    Tensor out = Kernels.map(x, x.dtype(), v -> -v);
+    Tensor out = FastPaths.unary(FastPaths.Unary.NEG, x);
+    if (out == null) {
+      out = Kernels.map(x, x.dtype(), v -> -v);
+    }
     return Op.record("NegBackward0", out, new Tensor[] {x}, (ctx, g) -> grads(g[0].neg()));
   }
 
@@ -175,6 +195,11 @@ final class Elementwise {
   }
 
   static Tensor exp(Tensor x) {
+    Tensor fast = FastPaths.unary(FastPaths.Unary.EXP, x);
+    if (fast != null) {
+      return Op.record(
+          "ExpBackward0", fast, new Tensor[] {x}, (ctx, g) -> grads(g[0].mul(ctx.saved(0))), fast);
+    }
     return unaryFloat("ExpBackward0", x, Math::exp, (g, in, out) -> g.mul(out), true);
   }
 
@@ -212,13 +237,33 @@ final class Elementwise {
   }
 
   static Tensor relu(Tensor x) {
-    Tensor out = Kernels.map(x, x.dtype(), v -> v > 0 ? v : 0 * v);
+    Tensor out = FastPaths.unary(FastPaths.Unary.RELU, x);
+    if (out == null) {
+      out = Kernels.map(x, x.dtype(), v -> v > 0 ? v : 0 * v);
+    }
     return Op.record(
         "ReluBackward0",
         out,
         new Tensor[] {x},
-        (ctx, g) -> grads(g[0].mul(ctx.saved(0).gt(0.0).to(g[0].dtype()))),
+        (ctx, g) -> grads(thresholdBackward(g[0], ctx.saved(0))),
         out);
+  }
+
+  /**
+   * PyTorch's threshold_backward at 0: {@code out > 0 ? g : 0}, one fused pass for contiguous
+   * floats instead of a compare, a cast and a multiply. Differentiable in {@code g} (the mask is
+   * constant), so double backward through ReLU still works.
+   */
+  static Tensor thresholdBackward(Tensor g, Tensor out) {
+    Tensor fast = FastPaths.reluBackward(g, out);
+    if (fast == null) {
+      return g.mul(out.gt(0.0).to(g.dtype()));
+    }
+    return Op.record(
+        "ThresholdBackwardBackward0",
+        fast,
+        new Tensor[] {g},
+        (ctx, gg) -> grads(thresholdBackward(gg[0], out)));
   }
 
   /** {@code clamp(x, min, max)} with scalar bounds; NaN bounds mean "no bound". */

@@ -104,6 +104,17 @@ final class Kernels {
     int[] target = dst.shape;
     Shapes.broadcast(src.shape, target); // validates
     int n = dst.numel();
+    if (src.dtype() == dst.dtype()
+        && src.dtype().isFloatingPoint()
+        && Shapes.same(src.shape, target)
+        && Strided.isContiguous(src.shape, src.strides)
+        && Strided.isContiguous(target, dst.strides)) {
+      // The write-back of every in-place op on a contiguous float tensor: one array copy.
+      Object from = src.dtype() == DType.FLOAT32 ? src.storage.floats() : src.storage.doubles();
+      Object to = dst.dtype() == DType.FLOAT32 ? dst.storage.floats() : dst.storage.doubles();
+      System.arraycopy(from, src.offset, to, dst.offset, n);
+      return;
+    }
     int[] is = operandIndex(src, target);
     int[] id = Strided.indexMap(dst);
     boolean exact = !src.dtype().isFloatingPoint() || !dst.dtype().isFloatingPoint();

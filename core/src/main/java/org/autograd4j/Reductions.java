@@ -172,6 +172,13 @@ final class Reductions {
   /** Sums over the masked dims, accumulating in double (in long for int64 results). */
   static Tensor reduceSum(Tensor x, boolean[] reduced, boolean keepdim, DType outType) {
     int[] outShape = reducedShape(x.shape, reduced, keepdim);
+    Tensor fast =
+        outShape.length == 0
+            ? FastPaths.sumAll(x, outType)
+            : FastPaths.sumDims(x, reduced, outShape, outType);
+    if (fast != null) {
+      return fast;
+    }
     int n = x.numel();
     int outN = Shapes.numel(outShape);
     // Where each input element lands: the output index built from the kept dims only.

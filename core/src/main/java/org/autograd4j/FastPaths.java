@@ -1,0 +1,522 @@
+package org.autograd4j;
+
+import org.autograd4j.internal.Storage;
+import org.autograd4j.internal.kernels.Elementwise;
+import org.autograd4j.internal.kernels.KernelProvider;
+import org.autograd4j.internal.kernels.Parallel;
+
+/**
+ * The float32/float64 fast paths of the elementwise and reduction op groups: contiguous operands go
+ * straight to the process-wide kernel provider (Vector API when available), with no index maps, no
+ * boxing and no per-element lambda. Large tensors are split over the intra-op pool; small ones stay
+ * on the caller with no parallel overhead at all.
+ *
+ * <p>Every method returns {@code null} when its layout or dtype is not covered, and the caller then
+ * takes the general strided path, so the fast paths never change which inputs are accepted.
+ *
+ * <p>Float32 results are bit-identical to the general path for add/sub/mul/div (a double operation
+ * rounded to float is the correctly rounded float operation), so the fast path does not change any
+ * value; exp and relu follow the kernel provider's documented contract.
+ */
+final class FastPaths {
+  private FastPaths() {}
+
+  /** The provider chosen at start-up; a static final field so the JIT inlines through it. */
+  private static final KernelProvider PROVIDER = org.autograd4j.internal.kernels.Kernels.get();
+
+  private static final Elementwise EW = PROVIDER.elementwise();
+
+  /**
+   * Elements below which an elementwise kernel stays on the calling thread. PyTorch uses 32768
+   * (at::internal::GRAIN_SIZE): below that the hand-off costs more than the memory-bound loop.
+   */
+  static final int GRAIN = 32768;
+
+  /** Binary arithmetic with a kernel in the provider. */
+  enum Binary {
+    ADD,
+    SUB,
+    MUL,
+    DIV
+  }
+
+  /** Unary functions with a kernel in the provider. */
+  enum Unary {
+    NEG,
+    RELU,
+    EXP
+  }
+
+  // ------------------------------------------------------------------ layout tests
+
+  private static boolean isFloat(DType t) {
+    return t == DType.FLOAT32 || t == DType.FLOAT64;
+  }
+
+  /** Contiguous, of exactly {@code shape} and {@code dtype}: element i lives at offset + i. */
+  private static boolean dense(Tensor t, int[] shape, DType dtype) {
+    return t.storage.dtype() == dtype
+        && Shapes.same(t.shape, shape)
+        && Strided.isContiguous(t.shape, t.strides);
+  }
+
+  /** One value repeated: a single element, or an expand of one (every stride 0). */
+  private static boolean uniform(Tensor t) {
+    for (int d = 0; d < t.shape.length; d++) {
+      if (t.shape[d] != 1 && t.strides[d] != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code t} is a contiguous row of {@code shape}'s trailing dims (a bias), so that it
+   * repeats every {@code rowLength} elements of the broadcast result.
+   */
+  private static int rowLength(Tensor t, int[] shape, DType dtype) {
+    if (t.storage.dtype() != dtype || !Strided.isContiguous(t.shape, t.strides)) {
+      return -1;
+    }
+    int lead = 0; // t's leading size-1 dims carry no data
+    while (lead < t.shape.length && t.shape[lead] == 1) {
+      lead++;
+    }
+    int k = t.shape.length - lead;
+    if (k == 0 || k >= shape.length) {
+      return -1;
+    }
+    int len = 1;
+    for (int i = 0; i < k; i++) {
+      int d = shape[shape.length - k + i];
+      if (t.shape[lead + i] != d) {
+        return -1;
+      }
+      len *= d;
+    }
+    return len;
+  }
+
+  // ------------------------------------------------------------------ binary
+
+  /** {@code a op b} broadcast, or null when no fast path applies. */
+  static Tensor binary(Binary op, Tensor a, Tensor b, DType outType) {
+    if (!isFloat(outType)) {
+      return null;
+    }
+    int[] shape = Shapes.broadcast(a.shape, b.shape);
+    int n = Shapes.numel(shape);
+    boolean denseA = dense(a, shape, outType);
+    boolean denseB = dense(b, shape, outType);
+    if (denseA && denseB) {
+      Storage out = Storage.allocate(outType, n);
+      arrays(op, a.storage, a.offset, b.storage, b.offset, out, 0, n);
+      return new Tensor(out, shape);
+    }
+    boolean uniformA = uniform(a);
+    boolean uniformB = uniform(b);
+    if (denseA && uniformB) {
+      Storage out = Storage.allocate(outType, n);
+      scalarRight(op, a.storage, a.offset, b.storage.getDouble(b.offset), out, n);
+      return new Tensor(out, shape);
+    }
+    if (uniformA && denseB) {
+      Storage out = Storage.allocate(outType, n);
+      scalarLeft(op, a.storage.getDouble(a.offset), b.storage, b.offset, out, n);
+      return new Tensor(out, shape);
+    }
+    if (uniformA && uniformB) {
+      double v = apply(op, a.storage.getDouble(a.offset), b.storage.getDouble(b.offset), outType);
+      return Creation.full(shape, v, outType);
+    }
+    if (denseA) {
+      int len = rowLength(b, shape, outType);
+      if (len > 0) {
+        Storage out = Storage.allocate(outType, n);
+        rows(op, a.storage, a.offset, len, b.storage, b.offset, 0, out, n, len);
+        return new Tensor(out, shape);
+      }
+    } else if (denseB) {
+      int len = rowLength(a, shape, outType);
+      if (len > 0) {
+        Storage out = Storage.allocate(outType, n);
+        rows(op, a.storage, a.offset, 0, b.storage, b.offset, len, out, n, len);
+        return new Tensor(out, shape);
+      }
+    }
+    return null;
+  }
+
+  /** One element of {@code op}, rounded to the result dtype. */
+  private static double apply(Binary op, double x, double y, DType outType) {
+    if (outType == DType.FLOAT32) {
+      float fx = (float) x;
+      float fy = (float) y;
+      switch (op) {
+        case ADD:
+          return fx + fy;
+        case SUB:
+          return fx - fy;
+        case MUL:
+          return fx * fy;
+        default:
+          return fx / fy;
+      }
+    }
+    switch (op) {
+      case ADD:
+        return x + y;
+      case SUB:
+        return x - y;
+      case MUL:
+        return x * y;
+      default:
+        return x / y;
+    }
+  }
+
+  /**
+   * Rows of a dense operand against a repeated row: {@code stepA/stepB} are 0 or the row length.
+   */
+  private static void rows(
+      Binary op,
+      Storage a,
+      int aOff,
+      int stepA,
+      Storage b,
+      int bOff,
+      int stepB,
+      Storage out,
+      int n,
+      int len) {
+    int rows = n / len;
+    if (n < GRAIN || Parallel.getNumThreads() == 1) {
+      for (int r = 0; r < rows; r++) {
+        arrays(op, a, aOff + r * stepA, b, bOff + r * stepB, out, r * len, len);
+      }
+      return;
+    }
+    Parallel.parallelFor(
+        0,
+        rows,
+        Math.max(1, GRAIN / len),
+        (r0, r1) -> {
+          for (int r = r0; r < r1; r++) {
+            arrays(op, a, aOff + r * stepA, b, bOff + r * stepB, out, r * len, len);
+          }
+        });
+  }
+
+  /** {@code out[o+i] = a[aOff+i] op b[bOff+i]}, split over threads for large {@code n}. */
+  private static void arrays(
+      Binary op, Storage a, int aOff, Storage b, int bOff, Storage out, int oOff, int n) {
+    if (n < GRAIN || Parallel.getNumThreads() == 1) {
+      arraysRange(op, a, aOff, b, bOff, out, oOff, 0, n);
+    } else {
+      Parallel.parallelFor(
+          0, n, GRAIN, (lo, hi) -> arraysRange(op, a, aOff, b, bOff, out, oOff, lo, hi));
+    }
+  }
+
+  private static void arraysRange(
+      Binary op, Storage a, int aOff, Storage b, int bOff, Storage out, int oOff, int lo, int hi) {
+    int n = hi - lo;
+    if (out.dtype() == DType.FLOAT32) {
+      float[] x = a.floats();
+      float[] y = b.floats();
+      float[] d = out.floats();
+      switch (op) {
+        case ADD:
+          EW.add(x, aOff + lo, y, bOff + lo, d, oOff + lo, n);
+          break;
+        case SUB:
+          EW.sub(x, aOff + lo, y, bOff + lo, d, oOff + lo, n);
+          break;
+        case MUL:
+          EW.mul(x, aOff + lo, y, bOff + lo, d, oOff + lo, n);
+          break;
+        default:
+          EW.div(x, aOff + lo, y, bOff + lo, d, oOff + lo, n);
+      }
+    } else {
+      double[] x = a.doubles();
+      double[] y = b.doubles();
+      double[] d = out.doubles();
+      switch (op) {
+        case ADD:
+          EW.add(x, aOff + lo, y, bOff + lo, d, oOff + lo, n);
+          break;
+        case SUB:
+          EW.sub(x, aOff + lo, y, bOff + lo, d, oOff + lo, n);
+          break;
+        case MUL:
+          EW.mul(x, aOff + lo, y, bOff + lo, d, oOff + lo, n);
+          break;
+        default:
+          EW.div(x, aOff + lo, y, bOff + lo, d, oOff + lo, n);
+      }
+    }
+  }
+
+  /** {@code out = a op s}; the scalar is rounded to the result dtype first, as PyTorch does. */
+  private static void scalarRight(Binary op, Storage a, int aOff, double s, Storage out, int n) {
+    if (n < GRAIN || Parallel.getNumThreads() == 1) {
+      scalarRange(op, false, a, aOff, s, out, 0, n);
+    } else {
+      Parallel.parallelFor(
+          0, n, GRAIN, (lo, hi) -> scalarRange(op, false, a, aOff, s, out, lo, hi));
+    }
+  }
+
+  /** {@code out = s op b}. */
+  private static void scalarLeft(Binary op, double s, Storage b, int bOff, Storage out, int n) {
+    if (n < GRAIN || Parallel.getNumThreads() == 1) {
+      scalarRange(op, true, b, bOff, s, out, 0, n);
+    } else {
+      Parallel.parallelFor(0, n, GRAIN, (lo, hi) -> scalarRange(op, true, b, bOff, s, out, lo, hi));
+    }
+  }
+
+  private static void scalarRange(
+      Binary op, boolean left, Storage a, int aOff, double s, Storage out, int lo, int hi) {
+    int n = hi - lo;
+    if (out.dtype() == DType.FLOAT32) {
+      float[] x = a.floats();
+      float[] d = out.floats();
+      float v = (float) s;
+      switch (op) {
+        case ADD:
+          EW.addScalar(x, aOff + lo, v, d, lo, n);
+          break;
+        case SUB:
+          if (left) {
+            EW.rsubScalar(x, aOff + lo, v, d, lo, n);
+          } else {
+            EW.subScalar(x, aOff + lo, v, d, lo, n);
+          }
+          break;
+        case MUL:
+          EW.mulScalar(x, aOff + lo, v, d, lo, n);
+          break;
+        default:
+          if (left) {
+            EW.rdivScalar(x, aOff + lo, v, d, lo, n);
+          } else {
+            EW.divScalar(x, aOff + lo, v, d, lo, n);
+          }
+      }
+    } else {
+      double[] x = a.doubles();
+      double[] d = out.doubles();
+      switch (op) {
+        case ADD:
+          EW.addScalar(x, aOff + lo, s, d, lo, n);
+          break;
+        case SUB:
+          if (left) {
+            EW.rsubScalar(x, aOff + lo, s, d, lo, n);
+          } else {
+            EW.subScalar(x, aOff + lo, s, d, lo, n);
+          }
+          break;
+        case MUL:
+          EW.mulScalar(x, aOff + lo, s, d, lo, n);
+          break;
+        default:
+          if (left) {
+            EW.rdivScalar(x, aOff + lo, s, d, lo, n);
+          } else {
+            EW.divScalar(x, aOff + lo, s, d, lo, n);
+          }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ unary
+
+  /** {@code op(x)} for a contiguous float tensor (result in x's dtype), or null. */
+  static Tensor unary(Unary op, Tensor x) {
+    DType t = x.storage.dtype();
+    if (!isFloat(t) || !Strided.isContiguous(x.shape, x.strides)) {
+      return null;
+    }
+    int n = x.numel();
+    Storage out = Storage.allocate(t, n);
+    Storage in = x.storage;
+    int off = x.offset;
+    if (n < GRAIN || Parallel.getNumThreads() == 1) {
+      unaryRange(op, in, off, out, 0, n);
+    } else {
+      Parallel.parallelFor(0, n, GRAIN, (lo, hi) -> unaryRange(op, in, off, out, lo, hi));
+    }
+    return new Tensor(out, x.shape.clone());
+  }
+
+  private static void unaryRange(Unary op, Storage in, int off, Storage out, int lo, int hi) {
+    int n = hi - lo;
+    if (out.dtype() == DType.FLOAT32) {
+      float[] s = in.floats();
+      float[] d = out.floats();
+      switch (op) {
+        case NEG:
+          EW.mulScalar(s, off + lo, -1f, d, lo, n);
+          break;
+        case RELU:
+          EW.relu(s, off + lo, d, lo, n);
+          break;
+        default:
+          EW.exp(s, off + lo, d, lo, n);
+      }
+    } else {
+      double[] s = in.doubles();
+      double[] d = out.doubles();
+      switch (op) {
+        case NEG:
+          EW.mulScalar(s, off + lo, -1.0, d, lo, n);
+          break;
+        case RELU:
+          EW.relu(s, off + lo, d, lo, n);
+          break;
+        default:
+          EW.exp(s, off + lo, d, lo, n);
+      }
+    }
+  }
+
+  /**
+   * The ReLU gradient {@code x > 0 ? g : 0} for contiguous same-shape float operands, or null.
+   * Where x is not positive the result is 0 even for a NaN gradient, as PyTorch's
+   * threshold_backward.
+   */
+  static Tensor reluBackward(Tensor g, Tensor x) {
+    DType t = g.storage.dtype();
+    if (!isFloat(t) || !dense(g, x.shape, t) || !dense(x, x.shape, t)) {
+      return null;
+    }
+    int n = x.numel();
+    Storage out = Storage.allocate(t, n);
+    int go = g.offset;
+    int xo = x.offset;
+    Parallel.RangeBody body =
+        (lo, hi) -> {
+          if (t == DType.FLOAT32) {
+            EW.reluBackward(
+                g.storage.floats(),
+                go + lo,
+                x.storage.floats(),
+                xo + lo,
+                out.floats(),
+                lo,
+                hi - lo);
+          } else {
+            EW.reluBackward(
+                g.storage.doubles(),
+                go + lo,
+                x.storage.doubles(),
+                xo + lo,
+                out.doubles(),
+                lo,
+                hi - lo);
+          }
+        };
+    if (n < GRAIN || Parallel.getNumThreads() == 1) {
+      body.run(0, n);
+    } else {
+      Parallel.parallelFor(0, n, GRAIN, body);
+    }
+    return new Tensor(out, x.shape.clone());
+  }
+
+  // ------------------------------------------------------------------ reductions
+
+  /** The sum of every element of a contiguous float tensor, as a 0-dim tensor, or null. */
+  static Tensor sumAll(Tensor x, DType outType) {
+    DType t = x.storage.dtype();
+    if (!isFloat(t) || outType != t || !Strided.isContiguous(x.shape, x.strides)) {
+      return null;
+    }
+    int n = x.numel();
+    double s =
+        t == DType.FLOAT32
+            ? PROVIDER.reductions().sum(x.storage.floats(), x.offset, n)
+            : PROVIDER.reductions().sum(x.storage.doubles(), x.offset, n);
+    return Creation.scalar(s, t);
+  }
+
+  /**
+   * Sums a contiguous float tensor over a leading block of dims ({@code outer} rows of {@code
+   * inner} elements, summed down the rows) or a trailing block ({@code outer} rows each summed),
+   * accumulating in double as the general path does. Returns null for other patterns.
+   */
+  static Tensor sumDims(Tensor x, boolean[] reduced, int[] outShape, DType outType) {
+    DType t = x.storage.dtype();
+    if (!isFloat(t) || outType != t || !Strided.isContiguous(x.shape, x.strides)) {
+      return null;
+    }
+    int rank = x.shape.length;
+    int split = 0; // reduced dims must be [0, split) or [split, rank)
+    while (split < rank && reduced[split]) {
+      split++;
+    }
+    boolean leading = split > 0;
+    if (!leading) {
+      while (split < rank && !reduced[split]) {
+        split++;
+      }
+    }
+    for (int d = split; d < rank; d++) {
+      if (reduced[d] == leading) {
+        return null;
+      }
+    }
+    int outer = 1;
+    for (int d = 0; d < split; d++) {
+      outer *= x.shape[d];
+    }
+    int inner = 1;
+    for (int d = split; d < rank; d++) {
+      inner *= x.shape[d];
+    }
+    int off = x.offset;
+    Storage out = Storage.allocate(t, leading ? inner : outer);
+    if (leading) {
+      // Column sums: walk rows in memory order, accumulating a row of doubles.
+      double[] acc = new double[inner];
+      if (t == DType.FLOAT32) {
+        float[] f = x.storage.floats();
+        for (int r = 0; r < outer; r++) {
+          int base = off + r * inner;
+          for (int j = 0; j < inner; j++) {
+            acc[j] += f[base + j];
+          }
+        }
+        float[] d = out.floats();
+        for (int j = 0; j < inner; j++) {
+          d[j] = (float) acc[j];
+        }
+      } else {
+        double[] f = x.storage.doubles();
+        for (int r = 0; r < outer; r++) {
+          int base = off + r * inner;
+          for (int j = 0; j < inner; j++) {
+            acc[j] += f[base + j];
+          }
+        }
+        System.arraycopy(acc, 0, out.doubles(), 0, inner);
+      }
+    } else if (t == DType.FLOAT32) {
+      float[] f = x.storage.floats();
+      float[] d = out.floats();
+      for (int r = 0; r < outer; r++) {
+        d[r] = PROVIDER.reductions().sum(f, off + r * inner, inner);
+      }
+    } else {
+      double[] f = x.storage.doubles();
+      double[] d = out.doubles();
+      for (int r = 0; r < outer; r++) {
+        d[r] = PROVIDER.reductions().sum(f, off + r * inner, inner);
+      }
+    }
+    return new Tensor(out, outShape);
+  }
+}
