@@ -118,13 +118,30 @@ final class Einsum {
       perm[k] = remaining.indexOf(rhs.charAt(k));
       identity &= perm[k] == k;
     }
-    Tensor out = identity ? reduced : reduced.permute(perm);
+    // The last node follows PyTorch's einsum: a view after a contraction, a permute for a single
+    // operand, else the product itself; so grad_fn names match (ViewBackward0, PermuteBackward0).
+    Tensor out;
+    if (!sumDims.isEmpty()) {
+      out = (identity ? reduced : reduced.permute(perm).contiguous()).view(shapeOf(reduced, perm));
+    } else if (ops.size() == 1) {
+      out = reduced.permute(perm);
+    } else {
+      out = identity ? reduced : reduced.permute(perm);
+    }
     // A size-1 label broadcast against a larger one ends up expanded: materialise the sizes.
     int[] want = new int[rhs.length()];
     for (int k = 0; k < want.length; k++) {
       want[k] = sizes.get(rhs.charAt(k));
     }
     return Shapes.same(out.shape, want) ? out : out.expand(want);
+  }
+
+  private static int[] shapeOf(Tensor t, int[] perm) {
+    int[] s = new int[perm.length];
+    for (int k = 0; k < perm.length; k++) {
+      s[k] = t.size(perm[k]);
+    }
+    return s;
   }
 
   /** The diagonal of dims p and q (equal sizes), kept at p; q is removed. */

@@ -239,7 +239,8 @@ final class Elementwise {
   static Tensor relu(Tensor x) {
     Tensor out = FastPaths.unary(FastPaths.Unary.RELU, x);
     if (out == null) {
-      out = Kernels.map(x, x.dtype(), v -> v > 0 ? v : 0 * v);
+      // Negatives become +0 while -0 and NaN pass through, as PyTorch's relu.
+      out = Kernels.map(x, x.dtype(), v -> v < 0 ? 0.0 : v);
     }
     return Op.record(
         "ReluBackward0",

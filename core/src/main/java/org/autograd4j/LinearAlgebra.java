@@ -212,7 +212,8 @@ final class LinearAlgebra {
     int count = Shapes.numel(batch);
     Tensor xs = x.expand(concat(batch, n, k)).reshape(count, n, k);
     Tensor ys = y.expand(concat(batch, k, m)).reshape(count, k, m);
-    Tensor out = xs.bmm(ys).reshape(concat(batch, n, m));
+    // PyTorch reshapes the bmm result with _unsafe_view: grad_fn UnsafeViewBackward0.
+    Tensor out = Views.unsafeView(xs.bmm(ys), concat(batch, n, m));
     if (da == 1) {
       out = out.squeeze(-2);
     }

@@ -41,6 +41,10 @@ final class Views {
   }
 
   static Tensor view(Tensor x, int[] requested) {
+    return view(x, requested, "ViewBackward0");
+  }
+
+  private static Tensor view(Tensor x, int[] requested, String name) {
     int[] shape = inferShape(requested, x.numel());
     if (!x.isContiguous()) {
       throw new IllegalArgumentException(
@@ -49,12 +53,23 @@ final class Views {
     }
     Tensor out = makeView(x, x.offset, shape, Shapes.contiguousStrides(shape));
     int[] in = x.shape.clone();
-    return Op.record(
-        "ViewBackward0", out, new Tensor[] {x}, (ctx, g) -> new Tensor[] {g[0].reshape(in)});
+    return Op.record(name, out, new Tensor[] {x}, (ctx, g) -> new Tensor[] {g[0].reshape(in)});
   }
 
+  /** A view of a contiguous result under the name PyTorch's {@code _unsafe_view} records. */
+  static Tensor unsafeView(Tensor x, int[] shape) {
+    return view(x.contiguous(), shape, "UnsafeViewBackward0");
+  }
+
+  /**
+   * A view when the layout allows, else a copy; grad_fn names as PyTorch 1.13: {@code
+   * ReshapeAliasBackward0} for the view, {@code UnsafeViewBackward0} over a {@code CloneBackward0}
+   * for the copy.
+   */
   static Tensor reshape(Tensor x, int[] requested) {
-    return x.isContiguous() ? view(x, requested) : view(x.contiguous(), requested);
+    return x.isContiguous()
+        ? view(x, requested, "ReshapeAliasBackward0")
+        : view(clone(x), requested, "UnsafeViewBackward0");
   }
 
   static Tensor contiguous(Tensor x) {
