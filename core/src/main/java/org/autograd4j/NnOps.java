@@ -86,4 +86,126 @@ public final class NnOps {
   public static Tensor nll(String gradFnName, Tensor x, Tensor a, int reduction, double divisor) {
     return NnLossOps.nll(gradFnName, x, a, reduction, divisor);
   }
+
+  // ------------------------------------------------------------------ convolution
+
+  /**
+   * {@code F.unfold} (im2col) of a 4-D input: {@code (N, C, H, W) -> (N, C·kh·kw, L)}, grad_fn
+   * {@code Im2ColBackward0}. Sizes are {@code {kh, kw}}, {@code {sh, sw}}, ... (already validated).
+   */
+  public static Tensor unfold(Tensor x, int[] kernel, int[] dilation, int[] padding, int[] stride) {
+    return NnConvOps.im2col(x, window(kernel, stride, padding, dilation));
+  }
+
+  /**
+   * {@code F.fold} (col2im): {@code (N, C·kh·kw, L) -> (N, C, H, W)}, grad_fn {@code
+   * Col2ImBackward0}.
+   */
+  public static Tensor fold(
+      Tensor cols, int[] outputSize, int[] kernel, int[] dilation, int[] padding, int[] stride) {
+    return NnConvOps.col2im(
+        cols, outputSize[0], outputSize[1], window(kernel, stride, padding, dilation));
+  }
+
+  private static NnConvOps.Window window(int[] k, int[] s, int[] p, int[] d) {
+    return new NnConvOps.Window(k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1]);
+  }
+
+  /**
+   * The fused convolution ({@code ConvolutionBackward0}) on batched input: 4-D {@code (N, C, H, W)}
+   * for 2-D, or 3-D {@code (N, C, L)} for 1-D (then sizes have length 1 and weight is 3-D). For
+   * {@code transposed}, {@code outputSize} is the spatial output size.
+   */
+  public static Tensor convolution(
+      Tensor x,
+      Tensor weight,
+      Tensor bias,
+      int[] stride,
+      int[] padding,
+      int[] dilation,
+      int groups,
+      boolean transposed,
+      int[] outputSize) {
+    if (x.dim() == 3) {
+      int[] k = {1, weight.shape[2]};
+      NnConvOps.Window w =
+          window(
+              k, new int[] {1, stride[0]}, new int[] {0, padding[0]}, new int[] {1, dilation[0]});
+      return NnConvOps.convolution1d(
+          x, weight, bias, w, groups, transposed, transposed ? outputSize[0] : 0);
+    }
+    int[] k = {weight.shape[2], weight.shape[3]};
+    return NnConvOps.convolution(
+        x,
+        weight,
+        bias,
+        window(k, stride, padding, dilation),
+        groups,
+        transposed,
+        transposed ? outputSize[0] : 0,
+        transposed ? outputSize[1] : 0);
+  }
+
+  // ------------------------------------------------------------------ pooling
+
+  /**
+   * {@code max_pool2d_with_indices} over the last two dims: {@code {values, indices}} (indices into
+   * each H·W plane, int64), grad_fn {@code MaxPool2DWithIndicesBackward0}.
+   */
+  public static Tensor[] maxPool2dWithIndices(
+      Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+    return NnPoolOps.maxPool2d(
+        x,
+        kernel[0],
+        kernel[1],
+        stride[0],
+        stride[1],
+        padding[0],
+        padding[1],
+        dilation[0],
+        dilation[1],
+        ceilMode);
+  }
+
+  /** PyTorch's pooling output size. */
+  public static int poolOutputSize(
+      int in, int kernel, int pad, int stride, int dilation, boolean ceilMode) {
+    return NnPoolOps.outputSize(in, kernel, pad, stride, dilation, ceilMode);
+  }
+
+  /** {@code avg_pool2d} over the last two dims, grad_fn {@code AvgPool2DBackward0}. */
+  public static Tensor avgPool2d(
+      Tensor x,
+      int[] kernel,
+      int[] stride,
+      int[] padding,
+      boolean ceilMode,
+      boolean countIncludePad,
+      int divisorOverride) {
+    int h = x.shape[x.dim() - 2];
+    int w = x.shape[x.dim() - 1];
+    return NnPoolOps.avgPool(
+        x,
+        NnPoolOps.avgWindows(
+            h,
+            w,
+            kernel[0],
+            kernel[1],
+            stride[0],
+            stride[1],
+            padding[0],
+            padding[1],
+            ceilMode,
+            countIncludePad,
+            divisorOverride));
+  }
+
+  /**
+   * {@code adaptive_avg_pool2d} over the last two dims, grad_fn {@code AdaptiveAvgPool2DBackward0}.
+   */
+  public static Tensor adaptiveAvgPool2d(Tensor x, int outH, int outW) {
+    int h = x.shape[x.dim() - 2];
+    int w = x.shape[x.dim() - 1];
+    return NnPoolOps.avgPool(x, NnPoolOps.adaptiveWindows(h, w, outH, outW));
+  }
 }

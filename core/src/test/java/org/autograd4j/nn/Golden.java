@@ -126,11 +126,11 @@ final class Golden {
   static void assertClose(Tensor expected, Tensor actual, double atol, double rtol, String what) {
     assertArrayEquals(
         expected.shape().toArray(), actual.shape().toArray(), what + ": shape " + actual.shape());
-    Tensor e = expected.detach().to(DType.FLOAT64).reshape(-1);
-    Tensor a = actual.detach().to(DType.FLOAT64).reshape(-1);
-    for (int k = 0; k < e.numel(); k++) {
-      double ev = e.select(0, k).item();
-      double av = a.select(0, k).item();
+    double[] e = expected.detach().to(DType.FLOAT64).toDoubleArray();
+    double[] a = actual.detach().to(DType.FLOAT64).toDoubleArray();
+    for (int k = 0; k < e.length; k++) {
+      double ev = e[k];
+      double av = a[k];
       if (Double.isNaN(ev) && Double.isNaN(av)) {
         continue;
       }

@@ -178,6 +178,224 @@ public final class F {
     return s == e ? x : x.reshape(out);
   }
 
+  // ------------------------------------------------------------------ convolution
+
+  private static int[] pair(int v) {
+    return new int[] {v, v};
+  }
+
+  /**
+   * {@code F.conv2d(input, weight, bias)}: stride 1, no padding. Input {@code (N, C, H, W)} or
+   * {@code (C, H, W)}, weight {@code (O, C/groups, kh, kw)}, bias {@code (O)} or null. grad_fn
+   * {@code ConvolutionBackward0}.
+   *
+   * <pre>{@code
+   * F.conv2d(Torch.randn(8, 1, 28, 28), Torch.randn(16, 1, 5, 5), null).shape(); // [8, 16, 24, 24]
+   * }</pre>
+   */
+  public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+    return conv2d(input, weight, bias, pair(1), pair(0), pair(1), 1);
+  }
+
+  /** {@code F.conv2d(input, weight, bias, stride, padding, dilation, groups)}, square sizes. */
+  public static Tensor conv2d(
+      Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+    return conv2d(input, weight, bias, pair(stride), pair(padding), pair(dilation), groups);
+  }
+
+  /** {@code F.conv2d} with {@code {h, w}} sizes; computed as im2col + GEMM. */
+  public static Tensor conv2d(
+      Tensor input,
+      Tensor weight,
+      Tensor bias,
+      int[] stride,
+      int[] padding,
+      int[] dilation,
+      int groups) {
+    return Convolution.conv(2, input, weight, bias, stride, padding, dilation, groups);
+  }
+
+  /**
+   * {@code F.conv2d} with {@code padding="same"} (output size = input size; stride must be 1) or
+   * {@code "valid"} (no padding).
+   */
+  public static Tensor conv2d(
+      Tensor input,
+      Tensor weight,
+      Tensor bias,
+      int[] stride,
+      String padding,
+      int[] dilation,
+      int groups) {
+    return Convolution.conv(2, input, weight, bias, stride, padding, dilation, groups);
+  }
+
+  /**
+   * {@code F.conv1d(input, weight, bias, stride, padding, dilation, groups)}: input {@code (N, C,
+   * L)} or {@code (C, L)}, weight {@code (O, C/groups, k)}.
+   *
+   * <pre>{@code
+   * F.conv1d(Torch.randn(2, 3, 10), Torch.randn(4, 3, 3), null, 1, 1, 1, 1).shape(); // [2, 4, 10]
+   * }</pre>
+   */
+  public static Tensor conv1d(
+      Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+    return Convolution.conv(
+        1,
+        input,
+        weight,
+        bias,
+        new int[] {stride},
+        new int[] {padding},
+        new int[] {dilation},
+        groups);
+  }
+
+  /** {@code F.conv1d} with {@code padding="same"} or {@code "valid"}. */
+  public static Tensor conv1d(
+      Tensor input,
+      Tensor weight,
+      Tensor bias,
+      int stride,
+      String padding,
+      int dilation,
+      int groups) {
+    return Convolution.conv(
+        1, input, weight, bias, new int[] {stride}, padding, new int[] {dilation}, groups);
+  }
+
+  /** {@code F.conv1d(input, weight, bias)}. */
+  public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias) {
+    return conv1d(input, weight, bias, 1, 0, 1, 1);
+  }
+
+  /**
+   * {@code F.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups,
+   * dilation)}: weight {@code (C_in, C_out/groups, kh, kw)}; output size {@code (H-1)·stride -
+   * 2·padding + dilation·(k-1) + output_padding + 1}.
+   *
+   * <pre>{@code
+   * F.convTranspose2d(x, w, null, new int[] {2, 2}, new int[] {1, 1}, new int[] {1, 1}, 1,
+   *     new int[] {1, 1});
+   * }</pre>
+   */
+  public static Tensor convTranspose2d(
+      Tensor input,
+      Tensor weight,
+      Tensor bias,
+      int[] stride,
+      int[] padding,
+      int[] outputPadding,
+      int groups,
+      int[] dilation) {
+    return Convolution.convTranspose2d(
+        input, weight, bias, stride, padding, outputPadding, groups, dilation);
+  }
+
+  /** {@code F.conv_transpose2d(input, weight, bias)}: stride 1, no padding. */
+  public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias) {
+    return convTranspose2d(input, weight, bias, pair(1), pair(0), pair(0), 1, pair(1));
+  }
+
+  /**
+   * {@code F.unfold(input, kernel_size, dilation, padding, stride)}: sliding blocks as columns,
+   * {@code (N, C, H, W) -> (N, C·kh·kw, L)}. grad_fn {@code Im2ColBackward0}.
+   *
+   * <pre>{@code
+   * F.unfold(Torch.randn(1, 2, 4, 4), new int[] {2, 2}, new int[] {1, 1}, new int[] {0, 0},
+   *     new int[] {1, 1}).shape(); // [1, 8, 9]
+   * }</pre>
+   */
+  public static Tensor unfold(
+      Tensor input, int[] kernelSize, int[] dilation, int[] padding, int[] stride) {
+    return Convolution.unfold(input, kernelSize, dilation, padding, stride);
+  }
+
+  /**
+   * {@code F.fold(input, output_size, kernel_size, dilation, padding, stride)}: the adjoint of
+   * unfold, summing overlapping blocks. grad_fn {@code Col2ImBackward0}.
+   */
+  public static Tensor fold(
+      Tensor input,
+      int[] outputSize,
+      int[] kernelSize,
+      int[] dilation,
+      int[] padding,
+      int[] stride) {
+    return Convolution.fold(input, outputSize, kernelSize, dilation, padding, stride);
+  }
+
+  // ------------------------------------------------------------------ pooling
+
+  /**
+   * {@code F.max_pool2d(x, kernel_size)} (stride = kernel). grad_fn {@code
+   * MaxPool2DWithIndicesBackward0}.
+   *
+   * <pre>{@code
+   * F.maxPool2d(Torch.randn(1, 1, 4, 4), 2).shape(); // [1, 1, 2, 2]
+   * }</pre>
+   */
+  public static Tensor maxPool2d(Tensor x, int kernelSize) {
+    return maxPool2d(x, pair(kernelSize), null, pair(0), pair(1), false);
+  }
+
+  /**
+   * {@code F.max_pool2d(x, kernel_size, stride, padding, dilation, ceil_mode)}; a null stride means
+   * the kernel size.
+   */
+  public static Tensor maxPool2d(
+      Tensor x, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+    return Pooling.maxPool2dWithIndices(x, kernelSize, stride, padding, dilation, ceilMode)[0];
+  }
+
+  /**
+   * {@code F.max_pool2d(..., return_indices=True)}: {@code {values, indices}}, indices into each
+   * flattened H·W input plane (int64).
+   */
+  public static Tensor[] maxPool2dWithIndices(
+      Tensor x, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+    return Pooling.maxPool2dWithIndices(x, kernelSize, stride, padding, dilation, ceilMode);
+  }
+
+  /** {@code F.avg_pool2d(x, kernel_size)} (stride = kernel). grad_fn {@code AvgPool2DBackward0}. */
+  public static Tensor avgPool2d(Tensor x, int kernelSize) {
+    return avgPool2d(x, pair(kernelSize), null, pair(0), false, true, 0);
+  }
+
+  /**
+   * {@code F.avg_pool2d(x, kernel_size, stride, padding, ceil_mode, count_include_pad,
+   * divisor_override)}; a null stride means the kernel size, a divisor of 0 means none.
+   *
+   * <pre>{@code
+   * F.avgPool2d(x, new int[] {3, 3}, new int[] {2, 2}, new int[] {1, 1}, true, false, 0);
+   * }</pre>
+   */
+  public static Tensor avgPool2d(
+      Tensor x,
+      int[] kernelSize,
+      int[] stride,
+      int[] padding,
+      boolean ceilMode,
+      boolean countIncludePad,
+      int divisorOverride) {
+    return Pooling.avgPool2d(
+        x, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride);
+  }
+
+  /**
+   * {@code F.adaptive_avg_pool2d(x, output_size)}: averages over windows {@code [floor(i·H/oh),
+   * ceil((i+1)·H/oh))}. grad_fn {@code AdaptiveAvgPool2DBackward0} ({@code MeanBackward1} for a 1×1
+   * output, as PyTorch).
+   */
+  public static Tensor adaptiveAvgPool2d(Tensor x, int[] outputSize) {
+    return Pooling.adaptiveAvgPool2d(x, outputSize[0], outputSize[1]);
+  }
+
+  /** {@code F.adaptive_avg_pool2d(x, n)}: an n×n output. */
+  public static Tensor adaptiveAvgPool2d(Tensor x, int outputSize) {
+    return adaptiveAvgPool2d(x, pair(outputSize));
+  }
+
   // ------------------------------------------------------------------ losses
 
   /** {@code F.mse_loss(input, target)} (mean). */

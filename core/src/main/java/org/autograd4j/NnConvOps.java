@@ -1,0 +1,275 @@
+package org.autograd4j;
+
+import org.autograd4j.autograd.GradMode;
+import org.autograd4j.autograd.Op;
+import org.autograd4j.internal.kernels.Conv2dGeometry;
+import org.autograd4j.internal.kernels.Im2Col;
+
+/**
+ * Convolution as im2col + GEMM. Two native ops, {@code im2col} (F.unfold, grad_fn {@code
+ * Im2ColBackward0}) and its adjoint {@code col2im} (F.fold, {@code Col2ImBackward0}), each the
+ * other's derivative; convolution and transposed convolution are one fused op ({@code
+ * ConvolutionBackward0}) whose forward and backward are written with those two ops and matmul, so
+ * the backward is itself differentiable (double backward, gradgradcheck).
+ *
+ * <p>Weights are viewed per group as {@code (G, O/G, C/G·kh·kw)} and columns as {@code (N, G,
+ * C/G·kh·kw, L)}, so one broadcast matmul computes every group of every sample.
+ */
+final class NnConvOps {
+  private NnConvOps() {}
+
+  /** Kernel size, stride, padding, dilation of a 2-D window: {@code {kh, kw, sh, sw, ...}}. */
+  record Window(int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw) {
+    Conv2dGeometry geometry(int channels, int height, int width) {
+      return new Conv2dGeometry(channels, height, width, kh, kw, ph, pw, sh, sw, dh, dw);
+    }
+  }
+
+  private static Tensor floating(Tensor x) {
+    if (!x.dtype().isFloatingPoint()) {
+      throw new IllegalArgumentException(
+          "expected a floating point tensor, got " + x.dtype().name().toLowerCase());
+    }
+    return x.contiguousData();
+  }
+
+  /** {@code (N, C, H, W) -> (N, C·kh·kw, L)}. */
+  static Tensor im2col(Tensor x, Window w) {
+    Tensor c = floating(x);
+    int n = x.shape[0];
+    Conv2dGeometry g = w.geometry(x.shape[1], x.shape[2], x.shape[3]);
+    int rows = g.colRows();
+    int cols = g.colCols();
+    Tensor out = Creation.full(new int[] {n, rows, cols}, 0, x.dtype());
+    int plane = x.shape[1] * x.shape[2] * x.shape[3];
+    for (int i = 0; i < n; i++) {
+      if (x.dtype() == DType.FLOAT32) {
+        Im2Col.im2col(
+            c.storage.floats(), c.offset + i * plane, g, out.storage.floats(), i * rows * cols);
+      } else {
+        Im2Col.im2col(
+            c.storage.doubles(), c.offset + i * plane, g, out.storage.doubles(), i * rows * cols);
+      }
+    }
+    int h = x.shape[2];
+    int wd = x.shape[3];
+    return Op.record(
+        "Im2ColBackward0",
+        out,
+        new Tensor[] {x},
+        (ctx, gr) -> new Tensor[] {col2im(gr[0], h, wd, w)});
+  }
+
+  /** The adjoint of {@link #im2col}: {@code (N, C·kh·kw, L) -> (N, C, H, W)}, overlaps summed. */
+  static Tensor col2im(Tensor cols, int height, int width, Window w) {
+    Tensor c = floating(cols);
+    int n = cols.shape[0];
+    int k = w.kh() * w.kw();
+    if (cols.shape[1] % k != 0) {
+      throw new IllegalArgumentException(
+          "Expected size of input's dimension 1 to be divisible by the product of kernel_size, but"
+              + " got input.size(1)="
+              + cols.shape[1]
+              + " and kernel_size=("
+              + w.kh()
+              + ", "
+              + w.kw()
+              + ")");
+    }
+    int channels = cols.shape[1] / k;
+    Conv2dGeometry g = w.geometry(channels, height, width);
+    if (g.colCols() != cols.shape[2]) {
+      throw new IllegalArgumentException(
+          "Given output_size=("
+              + height
+              + ", "
+              + width
+              + "), kernel_size=("
+              + w.kh()
+              + ", "
+              + w.kw()
+              + "), dilation=("
+              + w.dh()
+              + ", "
+              + w.dw()
+              + "), padding=("
+              + w.ph()
+              + ", "
+              + w.pw()
+              + "), stride=("
+              + w.sh()
+              + ", "
+              + w.sw()
+              + "), expected size of input's dimension 2 to match the calculated number of sliding"
+              + " blocks "
+              + g.outH()
+              + " * "
+              + g.outW()
+              + " = "
+              + g.colCols()
+              + ", but got input.size(2)="
+              + cols.shape[2]
+              + ".");
+    }
+    int plane = channels * height * width;
+    int colSize = cols.shape[1] * cols.shape[2];
+    Tensor out = Creation.full(new int[] {n, channels, height, width}, 0, cols.dtype());
+    for (int i = 0; i < n; i++) {
+      if (cols.dtype() == DType.FLOAT32) {
+        Im2Col.col2im(
+            c.storage.floats(), c.offset + i * colSize, g, out.storage.floats(), i * plane);
+      } else {
+        Im2Col.col2im(
+            c.storage.doubles(), c.offset + i * colSize, g, out.storage.doubles(), i * plane);
+      }
+    }
+    return Op.record(
+        "Col2ImBackward0", out, new Tensor[] {cols}, (ctx, gr) -> new Tensor[] {im2col(gr[0], w)});
+  }
+
+  // ------------------------------------------------------------------ convolution
+
+  /**
+   * {@code conv2d} on 4-D tensors: input {@code (N, C, H, W)}, weight {@code (O, C/G, kh, kw)};
+   * result {@code (N, O, oh, ow)} without bias. Differentiable (used by forward and backward).
+   */
+  static Tensor conv(Tensor x, Tensor weight, Window w, int groups) {
+    int n = x.shape[0];
+    int o = weight.shape[0];
+    int k = weight.shape[1] * w.kh() * w.kw();
+    Conv2dGeometry g = w.geometry(x.shape[1], x.shape[2], x.shape[3]);
+    Tensor cols = im2col(x, w).view(n, groups, k, g.colCols());
+    Tensor out = weight.reshape(groups, o / groups, k).matmul(cols);
+    return out.reshape(n, o, g.outH(), g.outW());
+  }
+
+  /**
+   * {@code conv_transpose2d} on 4-D tensors: input {@code (N, Cin, H, W)}, weight {@code (Cin,
+   * Cout/G, kh, kw)}, output {@code (N, Cout, outH, outW)} without bias.
+   */
+  static Tensor convTranspose(Tensor x, Tensor weight, Window w, int groups, int outH, int outW) {
+    int n = x.shape[0];
+    int cin = x.shape[1];
+    int coutPerGroup = weight.shape[1];
+    int k = coutPerGroup * w.kh() * w.kw();
+    Tensor wt = weight.reshape(groups, cin / groups, k).transpose(1, 2);
+    Tensor cols = wt.matmul(x.reshape(n, groups, cin / groups, x.shape[2] * x.shape[3]));
+    return col2im(cols.reshape(n, groups * k, x.shape[2] * x.shape[3]), outH, outW, w);
+  }
+
+  /** {@code ∂L/∂weight} of {@link #conv}: {@code Σ_n g_n · cols_nᵀ} per group. */
+  static Tensor convWeightGrad(Tensor x, Tensor g, int[] weightShape, Window w, int groups) {
+    int n = x.shape[0];
+    int o = weightShape[0];
+    int k = weightShape[1] * w.kh() * w.kw();
+    int l = g.shape[2] * g.shape[3];
+    Tensor cols = im2col(x, w).view(n, groups, k, l);
+    Tensor gg = g.reshape(n, groups, o / groups, l);
+    return gg.matmul(cols.transpose(2, 3)).sum(new int[] {0}, false).reshape(weightShape);
+  }
+
+  /** Bias gradient: the sum over batch and space. */
+  static Tensor biasGrad(Tensor g) {
+    return g.sum(new int[] {0, 2, 3}, false);
+  }
+
+  /**
+   * The fused differentiable convolution ({@code ConvolutionBackward0}) on 4-D tensors, {@code
+   * transposed} selecting conv_transpose2d (then {@code outH/outW} give the output size).
+   */
+  static Tensor convolution(
+      Tensor x,
+      Tensor weight,
+      Tensor bias,
+      Window w,
+      int groups,
+      boolean transposed,
+      int outH,
+      int outW) {
+    Tensor out;
+    try (var s = GradMode.scope(false)) {
+      out =
+          transposed ? convTranspose(x, weight, w, groups, outH, outW) : conv(x, weight, w, groups);
+      if (bias != null) {
+        out = out.add(bias.view(1, -1, 1, 1));
+      }
+    }
+    int[] xShape = x.shape.clone();
+    int[] wShape = weight.shape.clone();
+    return Op.record(
+        "ConvolutionBackward0",
+        out,
+        new Tensor[] {x, weight, bias},
+        (ctx, g) -> {
+          Tensor in = ctx.saved(0);
+          Tensor wt = ctx.saved(1);
+          Tensor gi = null;
+          Tensor gw = null;
+          if (ctx.needsInputGrad(0)) {
+            gi =
+                transposed
+                    ? conv(g[0], wt, w, groups)
+                    : convTranspose(g[0], wt, w, groups, xShape[2], xShape[3]);
+          }
+          if (ctx.needsInputGrad(1)) {
+            // conv_transpose(x, W) is the adjoint of conv(., W), so <g, convT(x)> = <conv(g), x>:
+            // its weight gradient is conv's, with the gradient as input and x as output gradient.
+            gw =
+                transposed
+                    ? convWeightGrad(g[0], in, wShape, w, groups)
+                    : convWeightGrad(in, g[0], wShape, w, groups);
+          }
+          return new Tensor[] {gi, gw, ctx.needsInputGrad(2) ? biasGrad(g[0]) : null};
+        },
+        x,
+        weight);
+  }
+
+  /**
+   * The 1-D form: input {@code (N, C, L)}, weight {@code (O, C/G, k)} (or {@code (Cin, Cout/G, k)}
+   * transposed), computed as a 2-D convolution of height 1 but recorded on the 3-D tensors, so the
+   * result's grad_fn is {@code ConvolutionBackward0} as in PyTorch.
+   */
+  static Tensor convolution1d(
+      Tensor x, Tensor weight, Tensor bias, Window w, int groups, boolean transposed, int outL) {
+    Tensor out;
+    try (var s = GradMode.scope(false)) {
+      out =
+          convolution(x.unsqueeze(2), weight.unsqueeze(2), bias, w, groups, transposed, 1, outL)
+              .squeeze(2);
+    }
+    int[] xShape = x.shape.clone();
+    int[] wShape = weight.shape.clone();
+    return Op.record(
+        "ConvolutionBackward0",
+        out,
+        new Tensor[] {x, weight, bias},
+        (ctx, g) -> {
+          Tensor in = ctx.saved(0).unsqueeze(2);
+          Tensor wt = ctx.saved(1).unsqueeze(2);
+          Tensor g4 = g[0].unsqueeze(2);
+          Tensor gi = null;
+          Tensor gw = null;
+          if (ctx.needsInputGrad(0)) {
+            gi =
+                (transposed
+                        ? conv(g4, wt, w, groups)
+                        : convTranspose(g4, wt, w, groups, 1, xShape[2]))
+                    .reshape(xShape);
+          }
+          if (ctx.needsInputGrad(1)) {
+            int[] w4 = {wShape[0], wShape[1], 1, wShape[2]};
+            gw =
+                (transposed
+                        ? convWeightGrad(g4, in, w4, w, groups)
+                        : convWeightGrad(in, g4, w4, w, groups))
+                    .reshape(wShape);
+          }
+          return new Tensor[] {
+            gi, gw, ctx.needsInputGrad(2) ? g[0].sum(new int[] {0, 2}, false) : null
+          };
+        },
+        x,
+        weight);
+  }
+}

@@ -1,0 +1,284 @@
+package org.autograd4j;
+
+import java.util.Arrays;
+import org.autograd4j.autograd.Op;
+
+/**
+ * 2-D pooling over the last two dims of a tensor (any leading dims: {@code (N, C, H, W)} or {@code
+ * (C, H, W)}). Max pooling returns int64 indices into each {@code H·W} plane, as PyTorch; its
+ * backward scatters the gradient to them ({@code put}) and that scatter's backward gathers ({@code
+ * take}), so double backward works. Average pools are linear maps given by their windows: the
+ * backward is the adjoint, whose backward is the pool again.
+ */
+final class NnPoolOps {
+  private NnPoolOps() {}
+
+  /** PyTorch's pooling_output_shape. */
+  static int outputSize(int in, int k, int pad, int stride, int dilation, boolean ceil) {
+    long numerator = (long) in + 2L * pad - (long) dilation * (k - 1) - 1 + (ceil ? stride - 1 : 0);
+    int out = (int) Math.floorDiv(numerator, stride) + 1;
+    if (ceil && (long) (out - 1) * stride >= (long) in + pad) {
+      out--;
+    }
+    return out;
+  }
+
+  private static int[] withPlane(int[] shape, int h, int w) {
+    int[] out = shape.clone();
+    out[out.length - 2] = h;
+    out[out.length - 1] = w;
+    return out;
+  }
+
+  // ------------------------------------------------------------------ max pooling
+
+  /** {@code max_pool2d_with_indices}: {@code {values, indices}}. */
+  static Tensor[] maxPool2d(
+      Tensor x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, boolean ceil) {
+    int rank = x.dim();
+    int h = x.shape[rank - 2];
+    int w = x.shape[rank - 1];
+    int oh = outputSize(h, kh, ph, sh, dh, ceil);
+    int ow = outputSize(w, kw, pw, sw, dw, ceil);
+    Tensor c = x.contiguousData();
+    int planes = h * w == 0 ? 0 : x.numel() / (h * w);
+    int[] outShape = withPlane(x.shape, oh, ow);
+    Tensor out = Creation.full(outShape, 0, x.dtype());
+    Tensor idx = Creation.full(outShape, 0, DType.INT64);
+    long[] ind = idx.storage.longs();
+    for (int p = 0; p < planes; p++) {
+      int base = c.offset + p * h * w;
+      for (int i = 0; i < oh; i++) {
+        int hs = i * sh - ph;
+        int h0 = hs;
+        while (h0 < 0) {
+          h0 += dh;
+        }
+        int he = Math.min(hs + (kh - 1) * dh + 1, h);
+        for (int j = 0; j < ow; j++) {
+          int ws = j * sw - pw;
+          int w0 = ws;
+          while (w0 < 0) {
+            w0 += dw;
+          }
+          int we = Math.min(ws + (kw - 1) * dw + 1, w);
+          int best = h0 * w + w0;
+          double max = Double.NEGATIVE_INFINITY;
+          for (int y = h0; y < he; y += dh) {
+            for (int z = w0; z < we; z += dw) {
+              double v = c.storage.getDouble(base + y * w + z);
+              if (v > max || Double.isNaN(v)) {
+                max = v;
+                best = y * w + z;
+              }
+            }
+          }
+          int o = (p * oh + i) * ow + j;
+          out.storage.setDouble(o, max);
+          ind[o] = best;
+        }
+      }
+    }
+    int[] inShape = x.shape.clone();
+    Op.record(
+        "MaxPool2DWithIndicesBackward0",
+        new Tensor[] {out, idx},
+        new Tensor[] {x},
+        (ctx, g) -> new Tensor[] {put(g[0], ctx.saved(0), inShape)},
+        idx);
+    return new Tensor[] {out, idx};
+  }
+
+  /** Adds {@code g} (leading..., oh, ow) into zeros of {@code shape} at the plane indices. */
+  static Tensor put(Tensor g, Tensor indices, int[] shape) {
+    Tensor gc = g.contiguousData();
+    Tensor ic = indices.contiguousData();
+    int plane = shape[shape.length - 2] * shape[shape.length - 1];
+    int per = g.shape[g.dim() - 2] * g.shape[g.dim() - 1];
+    Tensor out = Creation.full(shape, 0, g.dtype());
+    int n = g.numel();
+    for (int i = 0; i < n; i++) {
+      int target = (i / per) * plane + (int) ic.storage.getLong(ic.offset + i);
+      out.storage.setDouble(
+          target, out.storage.getDouble(target) + gc.storage.getDouble(gc.offset + i));
+    }
+    return Op.record(
+        "MaxPool2DWithIndicesBackwardBackward0",
+        out,
+        new Tensor[] {g},
+        (ctx, gr) -> new Tensor[] {take(gr[0], ctx.saved(0))},
+        indices);
+  }
+
+  /** Reads {@code x} (leading..., H, W) at the plane indices: the adjoint of {@link #put}. */
+  static Tensor take(Tensor x, Tensor indices) {
+    Tensor xc = x.contiguousData();
+    Tensor ic = indices.contiguousData();
+    int plane = x.shape[x.dim() - 2] * x.shape[x.dim() - 1];
+    int per = indices.shape[indices.dim() - 2] * indices.shape[indices.dim() - 1];
+    Tensor out = Creation.full(indices.shape, 0, x.dtype());
+    int n = indices.numel();
+    for (int i = 0; i < n; i++) {
+      int src = (i / per) * plane + (int) ic.storage.getLong(ic.offset + i);
+      out.storage.setDouble(i, xc.storage.getDouble(xc.offset + src));
+    }
+    int[] shape = x.shape.clone();
+    return Op.record(
+        "GatherBackward0",
+        out,
+        new Tensor[] {x},
+        (ctx, gr) -> new Tensor[] {put(gr[0], ctx.saved(0), shape)},
+        indices);
+  }
+
+  // ------------------------------------------------------------------ average pooling
+
+  /**
+   * The windows of an average pool: for output (i, j) the input rows {@code [hs[i], he[i])},
+   * columns {@code [ws[j], we[j])} (already clipped to the input), divided by {@code div[i·ow+j]}.
+   */
+  record Windows(int[] hs, int[] he, int[] ws, int[] we, double[] div, String name) {
+    int oh() {
+      return hs.length;
+    }
+
+    int ow() {
+      return ws.length;
+    }
+  }
+
+  static Windows avgWindows(
+      int h,
+      int w,
+      int kh,
+      int kw,
+      int sh,
+      int sw,
+      int ph,
+      int pw,
+      boolean ceil,
+      boolean countIncludePad,
+      int divisorOverride) {
+    int oh = outputSize(h, kh, ph, sh, 1, ceil);
+    int ow = outputSize(w, kw, pw, sw, 1, ceil);
+    int[] hs = new int[oh];
+    int[] he = new int[oh];
+    int[] hPool = new int[oh];
+    for (int i = 0; i < oh; i++) {
+      int s = i * sh - ph;
+      int e = Math.min(s + kh, h + ph);
+      hPool[i] = e - s;
+      hs[i] = Math.max(s, 0);
+      he[i] = Math.min(e, h);
+    }
+    int[] ws = new int[ow];
+    int[] we = new int[ow];
+    int[] wPool = new int[ow];
+    for (int j = 0; j < ow; j++) {
+      int s = j * sw - pw;
+      int e = Math.min(s + kw, w + pw);
+      wPool[j] = e - s;
+      ws[j] = Math.max(s, 0);
+      we[j] = Math.min(e, w);
+    }
+    double[] div = new double[oh * ow];
+    for (int i = 0; i < oh; i++) {
+      for (int j = 0; j < ow; j++) {
+        div[i * ow + j] =
+            divisorOverride > 0
+                ? divisorOverride
+                : countIncludePad ? hPool[i] * wPool[j] : (he[i] - hs[i]) * (we[j] - ws[j]);
+      }
+    }
+    return new Windows(hs, he, ws, we, div, "AvgPool2D");
+  }
+
+  static Windows adaptiveWindows(int h, int w, int oh, int ow) {
+    int[] hs = new int[oh];
+    int[] he = new int[oh];
+    for (int i = 0; i < oh; i++) {
+      hs[i] = (int) Math.floorDiv((long) i * h, oh);
+      he[i] = (int) -Math.floorDiv(-(long) (i + 1) * h, oh);
+    }
+    int[] ws = new int[ow];
+    int[] we = new int[ow];
+    for (int j = 0; j < ow; j++) {
+      ws[j] = (int) Math.floorDiv((long) j * w, ow);
+      we[j] = (int) -Math.floorDiv(-(long) (j + 1) * w, ow);
+    }
+    double[] div = new double[oh * ow];
+    for (int i = 0; i < oh; i++) {
+      for (int j = 0; j < ow; j++) {
+        div[i * ow + j] = (he[i] - hs[i]) * (we[j] - ws[j]);
+      }
+    }
+    return new Windows(hs, he, ws, we, div, "AdaptiveAvgPool2D");
+  }
+
+  /** The pool: each output is its window's sum over its divisor. */
+  static Tensor avgPool(Tensor x, Windows win) {
+    int rank = x.dim();
+    int h = x.shape[rank - 2];
+    int w = x.shape[rank - 1];
+    int oh = win.oh();
+    int ow = win.ow();
+    Tensor c = x.contiguousData();
+    int planes = h * w == 0 ? 0 : x.numel() / (h * w);
+    Tensor out = Creation.full(withPlane(x.shape, oh, ow), 0, x.dtype());
+    for (int p = 0; p < planes; p++) {
+      int base = c.offset + p * h * w;
+      for (int i = 0; i < oh; i++) {
+        for (int j = 0; j < ow; j++) {
+          double s = 0;
+          for (int y = win.hs()[i]; y < win.he()[i]; y++) {
+            for (int z = win.ws()[j]; z < win.we()[j]; z++) {
+              s += c.storage.getDouble(base + y * w + z);
+            }
+          }
+          out.storage.setDouble((p * oh + i) * ow + j, s / win.div()[i * ow + j]);
+        }
+      }
+    }
+    int[] inShape = x.shape.clone();
+    return Op.record(
+        win.name() + "Backward0",
+        out,
+        new Tensor[] {x},
+        (ctx, g) -> new Tensor[] {avgPoolAdjoint(g[0], win, inShape)});
+  }
+
+  /** The transpose of {@link #avgPool}: spreads each gradient over its window. */
+  static Tensor avgPoolAdjoint(Tensor g, Windows win, int[] inShape) {
+    int rank = inShape.length;
+    int h = inShape[rank - 2];
+    int w = inShape[rank - 1];
+    int oh = win.oh();
+    int ow = win.ow();
+    Tensor gc = g.contiguousData();
+    int planes = oh * ow == 0 ? 0 : g.numel() / (oh * ow);
+    Tensor out = Creation.full(inShape, 0, g.dtype());
+    double[] acc = new double[h * w];
+    for (int p = 0; p < planes; p++) {
+      Arrays.fill(acc, 0);
+      for (int i = 0; i < oh; i++) {
+        for (int j = 0; j < ow; j++) {
+          double v =
+              gc.storage.getDouble(gc.offset + (p * oh + i) * ow + j) / win.div()[i * ow + j];
+          for (int y = win.hs()[i]; y < win.he()[i]; y++) {
+            for (int z = win.ws()[j]; z < win.we()[j]; z++) {
+              acc[y * w + z] += v;
+            }
+          }
+        }
+      }
+      for (int k = 0; k < h * w; k++) {
+        out.storage.setDouble(p * h * w + k, acc[k]);
+      }
+    }
+    return Op.record(
+        win.name() + "BackwardBackward0",
+        out,
+        new Tensor[] {g},
+        (ctx, gr) -> new Tensor[] {avgPool(gr[0], win)});
+  }
+}
