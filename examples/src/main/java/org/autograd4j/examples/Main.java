@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     name = "autograd4j",
     mixinStandardHelpOptions = true,
     description = "Pure-Java tensors with PyTorch's autograd.",
-    subcommands = {Main.DemoCommand.class})
+    subcommands = {Main.DemoCommand.class, org.autograd4j.examples.train.TrainCommand.class})
 public final class Main implements Runnable {
   @Spec CommandLine.Model.CommandSpec spec;
 
