@@ -482,6 +482,21 @@ public class Tensor {
     }
 
     @Override
+    public void bumpVersion(Tensor t) {
+      t.bumpVersion();
+    }
+
+    @Override
+    public Tensor baseOf(Tensor t) {
+      return t.base;
+    }
+
+    @Override
+    public boolean isView(Tensor t) {
+      return t.base != null;
+    }
+
+    @Override
     public int[] shapeOf(Tensor t) {
       return t.shape;
     }

@@ -1,5 +1,6 @@
 package org.autograd4j;
 
+import org.autograd4j.autograd.AutogradNamespace;
 import org.autograd4j.autograd.GradMode;
 import org.autograd4j.internal.Generator;
 import org.autograd4j.internal.kernels.Parallel;
@@ -16,6 +17,13 @@ import org.autograd4j.internal.kernels.Parallel;
  */
 public final class Torch {
   private Torch() {}
+
+  /**
+   * {@code torch.autograd}: {@code Torch.autograd.grad(y, x)}, {@code
+   * Torch.autograd.detectAnomaly()}, {@code Torch.autograd.toDot(loss)}, {@code
+   * Torch.autograd.functional.jacobian(f, x)}.
+   */
+  public static final AutogradNamespace autograd = new AutogradNamespace();
 
   // ---------------------------------------------------------------- from Java values
 
@@ -356,6 +364,19 @@ public final class Torch {
   /** {@code with torch.inference_mode():}. */
   public static GradMode.Scope inferenceMode() {
     return GradMode.inference(true);
+  }
+
+  /**
+   * {@code with torch.inference_mode(mode):}: {@code inferenceMode(false)} inside an inference
+   * scope records gradients again.
+   */
+  public static GradMode.Scope inferenceMode(boolean mode) {
+    return GradMode.inference(mode);
+  }
+
+  /** {@code torch.is_inference_mode_enabled()}. */
+  public static boolean isInferenceModeEnabled() {
+    return GradMode.isInferenceMode();
   }
 
   /** {@code torch.is_grad_enabled()}. */

@@ -1,12 +1,17 @@
 package org.autograd4j.autograd;
 
 /**
- * Thread-local anomaly detection: nodes remember the user code that created them and backward fails
- * on NaN gradients, naming that place.
+ * Thread-local anomaly detection ({@code torch.autograd.detect_anomaly}): while it is on, nodes
+ * remember the user code that created them, and backward fails on NaN gradients naming the node and
+ * that place.
  *
  * <pre>{@code
  * try (var a = Torch.autograd.detectAnomaly()) {
- *   loss.backward(); // RuntimeException naming the node and where it was created
+ *   Tensor y = x.sqrt();
+ *   y.mul(0.0).sum().backward(); // IllegalStateException:
+ *   // Function 'SqrtBackward0' returned nan values in its 0th output.
+ *   // Error detected in SqrtBackward0. Traceback of forward call that caused the error:
+ *   //   at MyTest.run(MyTest.java:12)
  * }
  * }</pre>
  */
@@ -21,12 +26,47 @@ public final class AnomalyMode {
     return ENABLED.get()[0];
   }
 
-  /** Opens an anomaly-detection scope; closing it restores the previous setting. */
-  public static AutoCloseable scope(boolean enabled) {
+  /** Turns anomaly detection on or off for this thread ({@code set_detect_anomaly(mode)}). */
+  public static void setEnabled(boolean enabled) {
+    ENABLED.get()[0] = enabled;
+  }
+
+  /**
+   * Opens an anomaly-detection scope; closing it restores the previous setting.
+   *
+   * <pre>{@code
+   * try (var a = AnomalyMode.scope(true)) { ... }
+   * }</pre>
+   */
+  public static Scope scope(boolean enabled) {
     boolean[] state = ENABLED.get();
-    boolean previous = state[0];
+    Scope s = new Scope(state, state[0]);
     state[0] = enabled;
-    return () -> state[0] = previous;
+    return s;
+  }
+
+  /** A try-with-resources scope that restores the previous anomaly setting. */
+  public static final class Scope implements AutoCloseable {
+    private final boolean[] state;
+    private final boolean previous;
+
+    private Scope(boolean[] state, boolean previous) {
+      this.state = state;
+      this.previous = previous;
+    }
+
+    @Override
+    public void close() {
+      state[0] = previous;
+    }
+  }
+
+  /** The text PyTorch prints before a failing node's forward traceback. */
+  static String errorDetected(Node node) {
+    return "Error detected in "
+        + node.name()
+        + ". Traceback of forward call that caused the error:\n  at "
+        + (node.creationSite == null ? "<unknown>" : node.creationSite);
   }
 
   /** The first stack frame outside autograd4j itself: the user's call that built the node. */

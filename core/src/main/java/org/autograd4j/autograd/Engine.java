@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
+import org.autograd4j.internal.Warnings;
 
 /**
  * Runs backward over a graph of {@link Node}s. Iterative by design (dependency counts and a ready
@@ -121,6 +122,19 @@ final class Engine {
   }
 
   private static Tensor[] callNode(Node node, Tensor[] grads) {
+    if (!AnomalyMode.isEnabled()) {
+      return checkedApply(node, grads);
+    }
+    try {
+      return checkedApply(node, grads);
+    } catch (RuntimeException e) {
+      // PyTorch warns with the forward traceback of the failing node, then re-raises.
+      Warnings.warnOnce(AnomalyMode.errorDetected(node));
+      throw e;
+    }
+  }
+
+  private static Tensor[] checkedApply(Node node, Tensor[] grads) {
     Tensor[] out = node.apply(grads);
     if (out.length != node.next.length) {
       throw new IllegalStateException(
@@ -138,19 +152,23 @@ final class Engine {
         continue;
       }
       out[i] = validate(node, i, out[i]);
-      if (AnomalyMode.isEnabled() && out[i].isnan().any().item() != 0) {
+      if (AnomalyMode.isEnabled() && hasNan(out[i])) {
         throw new IllegalStateException(
             "Function '"
                 + node.name()
                 + "' returned nan values in its "
                 + i
-                + "th output."
-                + (node.creationSite == null
-                    ? ""
-                    : " The node was created at: " + node.creationSite));
+                + "th output.\n"
+                + AnomalyMode.errorDetected(node));
       }
     }
     return out;
+  }
+
+  private static boolean hasNan(Tensor t) {
+    try (GradMode.Scope s = GradMode.scope(false)) {
+      return t.isnan().any().item() != 0;
+    }
   }
 
   /** Reduces a broadcast gradient to the input's shape and casts it to the input's dtype. */
@@ -199,6 +217,9 @@ final class Engine {
 
   /** Outputs that received no gradient get zeros, as PyTorch materialises them. */
   private static void materializeMissing(Node node, Tensor[] grads) {
+    if (!node.materializesGrads()) {
+      return;
+    }
     for (int i = 0; i < grads.length; i++) {
       if (grads[i] == null && i < node.outputShapes.length) {
         grads[i] = Torch.zeros(node.outputShapes[i], node.outputDtypes[i]);

@@ -41,9 +41,13 @@ public final class GradMode {
     return scope(enabled, isInferenceMode());
   }
 
-  /** Opens an inference-mode scope: no grad recording, flagged as inference. */
+  /**
+   * Opens an inference-mode scope. As PyTorch's {@code InferenceMode(mode)} guard, it sets grad
+   * mode to {@code !mode}: {@code inference(true)} records nothing, {@code inference(false)}
+   * (inside an inference scope) records again.
+   */
   public static Scope inference(boolean mode) {
-    return scope(mode ? false : isEnabled(), mode);
+    return scope(!mode, mode);
   }
 
   private static Scope scope(boolean enabled, boolean inference) {

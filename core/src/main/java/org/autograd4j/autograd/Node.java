@@ -126,6 +126,11 @@ public abstract class Node {
    */
   protected abstract Tensor[] apply(Tensor[] gradOutputs);
 
+  /** Whether outputs that received no gradient are passed to {@link #apply} as zeros (or null). */
+  boolean materializesGrads() {
+    return true;
+  }
+
   /** Frees saved tensors once backward no longer needs them (unless the graph is retained). */
   protected void releaseVariables() {}
 

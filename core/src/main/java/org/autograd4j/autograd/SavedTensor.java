@@ -68,6 +68,11 @@ final class SavedTensor {
     return t;
   }
 
+  /** The saved tensor without checks, or null once freed. */
+  Tensor peek() {
+    return tensor;
+  }
+
   void release() {
     tensor = null;
   }

@@ -36,6 +36,15 @@ public abstract class TensorAccess {
   /** The tensor's own shape array, not a copy: callers must not modify it. */
   public abstract int[] shapeOf(Tensor t);
 
+  /** Bumps the tensor's (shared) version counter, as an in-place write does. */
+  public abstract void bumpVersion(Tensor t);
+
+  /** Whether the tensor is a view of another tensor's storage (PyTorch's {@code _is_view()}). */
+  public abstract boolean isView(Tensor t);
+
+  /** The tensor this one is a view of ({@code x._base}), or null. */
+  public abstract Tensor baseOf(Tensor t);
+
   /** The cached AccumulateGrad node of a leaf that requires grad, created on first use. */
   public abstract AccumulateGrad gradAccumulator(Tensor leaf);
 }
