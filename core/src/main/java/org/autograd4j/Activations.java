@@ -157,8 +157,7 @@ final class Activations {
   /** {@code F.one_hot}: int64 of shape {@code x.shape + [classes]}; -1 infers max + 1. */
   static Tensor oneHot(Tensor x, int numClasses) {
     if (x.dtype() != DType.INT64) {
-      throw new IllegalArgumentException(
-          "one_hot is only applicable to index tensor of type LongTensor.");
+      throw new IllegalArgumentException("one_hot is only applicable to index tensor.");
     }
     Tensor c = x.contiguousData();
     int n = x.numel();

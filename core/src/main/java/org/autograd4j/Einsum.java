@@ -63,7 +63,14 @@ final class Einsum {
         Integer prev = sizes.get(c);
         if (prev != null && prev != t.size(k) && prev != 1 && t.size(k) != 1) {
           throw new IllegalArgumentException(
-              "einsum(): operands do not broadcast with remapped shapes (original->remapped)");
+              "einsum(): subscript "
+                  + c
+                  + " has size "
+                  + t.size(k)
+                  + " for operand "
+                  + i
+                  + " which does not broadcast with previously seen size "
+                  + prev);
         }
         sizes.put(c, prev == null || prev == 1 ? t.size(k) : prev);
       }

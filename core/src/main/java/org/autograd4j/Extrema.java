@@ -120,7 +120,11 @@ final class Extrema {
 
   /** {@code x.argmax()} over the flattened tensor. */
   static Tensor argExtremum(Tensor x, boolean max) {
-    checkNonEmpty(max ? "argmax" : "argmin", x);
+    if (x.numel() == 0) {
+      throw new IndexOutOfBoundsException(
+          (max ? "argmax" : "argmin")
+              + "(): Expected reduction dim to be specified for input.numel() == 0.");
+    }
     return RowKernels.reduce(
         x,
         Reductions.allDims(x.dim()),

@@ -67,7 +67,7 @@ public final class Index {
   public static Index tensor(Tensor t) {
     if (t.dtype().isFloatingPoint()) {
       throw new IndexOutOfBoundsException(
-          "tensors used as indices must be long, int, byte or bool tensors");
+          "tensors used as indices must be long, byte or bool tensors");
     }
     return new Index(Kind.TENSOR, 0, null, null, 1, t);
   }

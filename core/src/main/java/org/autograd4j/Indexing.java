@@ -32,6 +32,15 @@ final class Indexing {
 
   // ------------------------------------------------------------------ index_select, gather
 
+  private static int selectBound(long i, int size) {
+    if (i < -size || i >= size) {
+      // PyTorch 1.13's own wording for index_select.
+      throw new IndexOutOfBoundsException(
+          "INDICES element is out of DATA bounds, id=" + i + " axis_dim=" + size);
+    }
+    return (int) (i < 0 ? i + size : i);
+  }
+
   static Tensor indexSelect(Tensor x, int dim, Tensor index) {
     checkLong("index_select", index);
     if (index.dim() > 1) {
@@ -51,7 +60,7 @@ final class Indexing {
     for (int k = 0; k < pos.length; k++) {
       int p = 0;
       for (int a = 0; a < shape.length; a++) {
-        int c = a == d ? bound(index(idx, coord[a]), size, d) : coord[a];
+        int c = a == d ? selectBound(index(idx, coord[a]), size) : coord[a];
         p += c * xs[a];
       }
       if (shape.length == 0) {
@@ -153,6 +162,9 @@ final class Indexing {
   // ------------------------------------------------------------------ masks
 
   private static void checkMask(String op, Tensor mask) {
+    if (mask.dtype().isFloatingPoint()) {
+      throw new IllegalArgumentException("Mask tensor can take 0 and 1 values only");
+    }
     if (mask.dtype() != DType.BOOL) {
       throw new IllegalArgumentException(
           op + " only supports boolean masks, but got mask with dtype " + mask.dtype().toString());
@@ -401,6 +413,19 @@ final class Indexing {
     return Gather.take("IndexBackward0", v, s.pos(), s.shape());
   }
 
+  private static boolean broadcastsTo(int[] from, int[] to) {
+    if (from.length > to.length) {
+      return false;
+    }
+    for (int i = 1; i <= from.length; i++) {
+      int f = from[from.length - i];
+      if (f != 1 && f != to[to.length - i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code x.index_put(indices, values, accumulate)}: indices address x's leading dims. */
   static Tensor indexPut(Tensor x, Tensor[] indices, Tensor values, boolean accumulate) {
     if (indices.length > x.dim()) {
@@ -424,9 +449,7 @@ final class Indexing {
     }
     Selection s = select(x.shape, dims, idx);
     int[] target = s.shape();
-    Shapes.broadcast(values.shape, target);
-    if (values.dim() > target.length
-        || !Shapes.same(Shapes.broadcast(values.shape, target), target)) {
+    if (!broadcastsTo(values.shape, target)) {
       throw new IllegalArgumentException(
           "shape mismatch: value tensor of shape "
               + Shapes.str(values.shape)

@@ -37,7 +37,19 @@ final class Reshaping {
 
   static Tensor unflatten(Tensor x, int dim, int[] sizes) {
     int d = Shapes.wrapDim(dim, x.dim());
-    int[] inner = Views.inferShape(sizes, x.shape[d]);
+    int[] inner;
+    try {
+      inner = Views.inferShape(sizes, x.shape[d]);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "unflatten: Provided sizes "
+              + Shapes.str(sizes)
+              + " don't multiply up to the size of dim "
+              + d
+              + " ("
+              + x.shape[d]
+              + ") in the input tensor");
+    }
     int[] shape = new int[x.dim() - 1 + inner.length];
     int k = 0;
     for (int a = 0; a < d; a++) {
@@ -109,10 +121,7 @@ final class Reshaping {
 
   /** Lower (tril) or upper (triu) triangle of the last two dims, relative to {@code diagonal}. */
   static Tensor triangle(Tensor x, int diagonal, boolean lower) {
-    if (x.dim() < 2) {
-      throw new IllegalArgumentException(
-          (lower ? "tril" : "triu") + ": input tensor must have at least 2 dimensions");
-    }
+    Shapes.wrapDim(-2, x.dim()); // PyTorch's error for fewer than 2 dims: dim -2 out of range
     int rows = x.shape[x.dim() - 2];
     int cols = x.shape[x.dim() - 1];
     Tensor keep = Creation.full(new int[] {rows, cols}, 0, DType.BOOL);

