@@ -1,7 +1,9 @@
 package org.autograd4j.examples.train;
 
+import org.autograd4j.nn.Conv2d;
 import org.autograd4j.nn.Flatten;
 import org.autograd4j.nn.Linear;
+import org.autograd4j.nn.MaxPool2d;
 import org.autograd4j.nn.Module;
 import org.autograd4j.nn.ReLU;
 import org.autograd4j.nn.Sequential;
@@ -40,6 +42,14 @@ public final class Models {
    * 32·4·4 = 512 features.
    */
   public static Sequential cnn() {
-    throw new UnsupportedOperationException("Conv2d and MaxPool2d have not landed yet");
+    return new Sequential(
+        new Conv2d(1, 16, 5),
+        new ReLU(),
+        new MaxPool2d(2),
+        new Conv2d(16, 32, 5),
+        new ReLU(),
+        new MaxPool2d(2),
+        new Flatten(),
+        new Linear(512, 10));
   }
 }

@@ -156,6 +156,39 @@ class TrainCommandTest {
   }
 
   @Test
+  void theCnnTrainsWithSgdMomentum() throws IOException {
+    Path out = tmp.resolve("cnn");
+    String[] r =
+        run(
+            "--model",
+            "cnn",
+            "--optimizer",
+            "sgd",
+            "--lr",
+            "0.05",
+            "--momentum",
+            "0.9",
+            "--batch-size",
+            "16",
+            "--epochs",
+            "1",
+            "--limit",
+            "32",
+            "--data",
+            data.toString(),
+            "--out",
+            out.toString(),
+            "--no-progress");
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("training cnn with sgd (lr 0.05, momentum 0.9)"), r[1]);
+    Checkpoint ck = Checkpoint.load(out.resolve(Trainer.CHECKPOINT));
+    assertEquals("torch.Size([16, 1, 5, 5])", ck.model().get("0.weight").shape().toString());
+    assertEquals("torch.Size([10, 512])", ck.model().get("7.weight").shape().toString());
+    // SGD with momentum keeps one buffer per parameter
+    assertEquals(6, ck.optimizer().state().size());
+  }
+
+  @Test
   void missingDataSaysWhereItLookedAndHowToGetIt() {
     String[] r =
         run("--data", tmp.resolve("nowhere").toString(), "--out", tmp.toString(), "--no-progress");
