@@ -28,8 +28,10 @@ public final class AccumulateGrad extends Node {
     return variable;
   }
 
+  // Synchronized: backward passes running on several threads may reach the same leaf (PyTorch
+  // locks its AccumulateGrad the same way).
   @Override
-  protected Tensor[] apply(Tensor[] gradOutputs) {
+  protected synchronized Tensor[] apply(Tensor[] gradOutputs) {
     Tensor g = gradOutputs[0];
     Tensor current = variable.grad();
     boolean createGraph = GradMode.isEnabled();

@@ -98,6 +98,18 @@ public final class AutogradNamespace {
     return AnomalyMode.isEnabled();
   }
 
+  /** {@code torch.autograd.gradcheck(fn, inputs)}; see {@link GradCheck}. */
+  public boolean gradcheck(
+      java.util.function.Function<List<Tensor>, Tensor> fn, List<Tensor> inputs) {
+    return GradCheck.gradcheck(fn, inputs);
+  }
+
+  /** {@code torch.autograd.gradgradcheck(fn, inputs)}; see {@link GradCheck}. */
+  public boolean gradgradcheck(
+      java.util.function.Function<List<Tensor>, Tensor> fn, List<Tensor> inputs) {
+    return GradCheck.gradgradcheck(fn, inputs);
+  }
+
   /** The graph behind {@code output} in Graphviz DOT, as torchviz's {@code make_dot(output)}. */
   public String toDot(Tensor output) {
     return GraphDot.toDot(output);

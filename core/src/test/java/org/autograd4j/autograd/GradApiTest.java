@@ -287,4 +287,19 @@ class GradApiTest {
         Arrays.asList(true, false),
         Arrays.asList(y.gradFn().needsInputGrad(0), y.gradFn().needsInputGrad(1)));
   }
+
+  @Test
+  void torchAutogradNamespaceReadsLikePyTorch() {
+    Tensor x = Torch.tensor(2.0).requiresGrad_();
+    assertEquals(
+        "tensor(12., grad_fn=<MulBackward0>)", Torch.autograd.grad(x.pow(3), x, true).toString());
+    assertEquals("[tensor(4.)]", Torch.autograd.grad(List.of(x.pow(2)), List.of(x)).toString());
+    Torch.autograd.backward(x.pow(2));
+    assertEquals("tensor(4.)", x.grad().toString());
+    Torch.autograd.backward(List.of(x.mul(3.0)), List.of(Torch.tensor(2.0)));
+    assertEquals("tensor(10.)", x.grad().toString());
+    Tensor d = Torch.tensor(new double[] {0.5, 1.5}, org.autograd4j.DType.FLOAT64).requiresGrad_();
+    assertTrue(Torch.autograd.gradcheck(in -> in.get(0).pow(3).sum(), List.of(d)));
+    assertTrue(Torch.autograd.gradgradcheck(in -> in.get(0).pow(3).sum(), List.of(d)));
+  }
 }

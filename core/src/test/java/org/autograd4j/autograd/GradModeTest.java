@@ -164,4 +164,28 @@ class GradModeTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void threadsAccumulatingIntoOneLeafLoseNothing() throws Exception {
+    Tensor w = Torch.tensor(new double[] {1, 2}, DType.FLOAT64).requiresGrad_();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 100; i++) {
+                    w.mul(2.0).sum().backward();
+                  }
+                }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals("tensor([800., 800.], dtype=torch.float64)", w.grad().toString());
+  }
 }
