@@ -27,6 +27,28 @@ final class Activations {
         false);
   }
 
+  private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+
+  /**
+   * gelu with approximate='tanh': {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}; the
+   * derivative is written in Tensor ops from the same formula.
+   */
+  static Tensor geluTanh(Tensor x) {
+    return ElementwiseMath.unary(
+        "GeluBackward0",
+        x,
+        v -> 0.5 * v * (1 + Math.tanh(SQRT_2_OVER_PI * (v + 0.044715 * v * v * v))),
+        (g, in, out) -> {
+          Tensor x2 = in.mul(in);
+          Tensor inner = in.add(x2.mul(in).mul(0.044715)).mul(SQRT_2_OVER_PI);
+          Tensor t = inner.tanh();
+          Tensor dInner = x2.mul(3 * 0.044715).add(1.0).mul(SQRT_2_OVER_PI);
+          Tensor sech2 = t.mul(t).rsub(1.0);
+          return g.mul(t.add(1.0).mul(0.5).add(in.mul(0.5).mul(sech2).mul(dInner)));
+        },
+        false);
+  }
+
   static Tensor silu(Tensor x) {
     return ElementwiseMath.unary(
         "SiluBackward0",

@@ -100,6 +100,12 @@ final class Einsum {
                 + " does not appear in the equation for any input operand");
       }
     }
+    if (ops.size() == 2) {
+      Tensor viaBmm = contractPair(ops.get(0), labels.get(0), ops.get(1), labels.get(1), rhs);
+      if (viaBmm != null) {
+        return viaBmm;
+      }
+    }
     Tensor product = null;
     for (int i = 0; i < ops.size(); i++) {
       Tensor aligned = align(ops.get(i), labels.get(i), all);
@@ -141,6 +147,103 @@ final class Einsum {
       want[k] = sizes.get(rhs.charAt(k));
     }
     return Shapes.same(out.shape, want) ? out : out.expand(want);
+  }
+
+  /**
+   * Two operands with at least one contracted label, as one batched matrix product (no intermediate
+   * of the full label space): labels are batch (both operands and the output), contracted (both,
+   * not the output), or free (one operand; summed first if not in the output). Returns null when
+   * sizes would need broadcasting, leaving that to the general path.
+   */
+  private static Tensor contractPair(Tensor a, String la, Tensor b, String lb, String rhs) {
+    // Sum away labels that appear in one operand only and not in the output.
+    Tensor[] t = {a, b};
+    String[] l = {la, lb};
+    for (int side = 0; side < 2; side++) {
+      String other = l[1 - side];
+      StringBuilder kept = new StringBuilder();
+      List<Integer> drop = new ArrayList<>();
+      for (int k = 0; k < l[side].length(); k++) {
+        char c = l[side].charAt(k);
+        if (other.indexOf(c) < 0 && rhs.indexOf(c) < 0) {
+          drop.add(k);
+        } else {
+          kept.append(c);
+        }
+      }
+      if (!drop.isEmpty()) {
+        t[side] = t[side].sum(drop.stream().mapToInt(Integer::intValue).toArray(), false);
+        l[side] = kept.toString();
+      }
+    }
+    StringBuilder batch = new StringBuilder();
+    StringBuilder contracted = new StringBuilder();
+    StringBuilder left = new StringBuilder();
+    StringBuilder right = new StringBuilder();
+    for (char c : l[0].toCharArray()) {
+      if (l[1].indexOf(c) >= 0) {
+        (rhs.indexOf(c) >= 0 ? batch : contracted).append(c);
+        if (t[0].size(l[0].indexOf(c)) != t[1].size(l[1].indexOf(c))) {
+          return null;
+        }
+      } else {
+        left.append(c);
+      }
+    }
+    for (char c : l[1].toCharArray()) {
+      if (l[0].indexOf(c) < 0) {
+        right.append(c);
+      }
+    }
+    if (contracted.length() == 0) {
+      return null;
+    }
+    int nb = sizeOf(t[0], l[0], batch);
+    int nl = sizeOf(t[0], l[0], left);
+    int nc = sizeOf(t[0], l[0], contracted);
+    int nr = sizeOf(t[1], l[1], right);
+    Tensor x = arrange(t[0], l[0], batch + "" + left + contracted).reshape(nb, nl, nc);
+    Tensor y = arrange(t[1], l[1], batch + "" + contracted + right).reshape(nb, nc, nr);
+    String order = batch + "" + left + right;
+    int[] sizes = new int[order.length()];
+    for (int k = 0; k < sizes.length; k++) {
+      char c = order.charAt(k);
+      sizes[k] = l[0].indexOf(c) >= 0 ? t[0].size(l[0].indexOf(c)) : t[1].size(l[1].indexOf(c));
+    }
+    Tensor r = x.bmm(y);
+    int[] perm = new int[rhs.length()];
+    boolean identity = true;
+    for (int k = 0; k < perm.length; k++) {
+      perm[k] = order.indexOf(rhs.charAt(k));
+      identity &= perm[k] == k;
+    }
+    // As PyTorch: the product is viewed back to the label sizes, permuted, and viewed once more, so
+    // the result's grad_fn is ViewBackward0.
+    Tensor out = r.view(sizes);
+    if (identity) {
+      return out;
+    }
+    Tensor permuted = out.permute(perm);
+    return permuted.view(permuted.shape().toArray());
+  }
+
+  private static int sizeOf(Tensor t, String labels, CharSequence which) {
+    int n = 1;
+    for (int k = 0; k < which.length(); k++) {
+      n *= t.size(labels.indexOf(which.charAt(k)));
+    }
+    return n;
+  }
+
+  /** Permutes {@code t} (labelled {@code labels}) into the label order {@code order}. */
+  private static Tensor arrange(Tensor t, String labels, String order) {
+    int[] perm = new int[order.length()];
+    boolean identity = true;
+    for (int k = 0; k < perm.length; k++) {
+      perm[k] = labels.indexOf(order.charAt(k));
+      identity &= perm[k] == k;
+    }
+    return identity ? t : t.permute(perm);
   }
 
   private static int[] shapeOf(Tensor t, int[] perm) {

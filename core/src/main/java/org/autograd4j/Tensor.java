@@ -1142,6 +1142,24 @@ public class Tensor {
     return Activations.gelu(this);
   }
 
+  /**
+   * {@code F.gelu(x, approximate=approximate)}: {@code "none"} (exact) or {@code "tanh"}.
+   *
+   * <pre>{@code
+   * x.gelu("tanh");
+   * }</pre>
+   */
+  public Tensor gelu(String approximate) {
+    switch (approximate) {
+      case "none":
+        return Activations.gelu(this);
+      case "tanh":
+        return Activations.geluTanh(this);
+      default:
+        throw new IllegalArgumentException("approximate argument must be either none or tanh.");
+    }
+  }
+
   /** {@code F.silu(x)}: {@code x * sigmoid(x)}. */
   public Tensor silu() {
     return Activations.silu(this);

@@ -55,6 +55,7 @@ final class GoldenCases {
     c("cosh", a -> a.get(0).cosh());
     c("erf", a -> a.get(0).erf());
     c("gelu", a -> Torch.gelu(a.get(0)));
+    c("gelu_tanh", a -> a.get(0).gelu("tanh"));
     c("silu", a -> a.get(0).silu());
     c("softplus", a -> a.get(0).softplus());
     c("softplus_beta", a -> a.get(0).softplus(2.0, 1.0));
@@ -150,6 +151,9 @@ final class GoldenCases {
     c("einsum_diag", a -> Torch.einsum("ii->i", a.get(0)));
     c("einsum_outer", a -> Torch.einsum("i,j->ij", a.get(0), a.get(1)));
     c("einsum_rowdot", a -> Torch.einsum("bi,bi->b", a.get(0), a.get(1)));
+    c("einsum_contract_permute", a -> Torch.einsum("bij,jkb->kbi", a.get(0), a.get(1)));
+    c("einsum_free_sums", a -> Torch.einsum("ijx,jk->k", a.get(0), a.get(1)));
+    c("einsum_broadcast", a -> Torch.einsum("ij,ij->i", a.get(0), a.get(1)));
     c("matmul_batched", a -> a.get(0).matmul(a.get(1)));
 
     // ---------------------------------------------------------------- shapes

@@ -98,6 +98,21 @@ final class LinalgOps {
             "einsum",
             a -> Torch.einsum("ij,jk,k->i", a.get(0), a.get(1), a.get(2)),
             () -> List.of(args(t(2, 3), t(3, 2), t(2))))
+        .op(
+            "einsum_contract_permute",
+            "einsum",
+            a -> Torch.einsum("bij,jkb->kbi", a.get(0), a.get(1)),
+            () -> List.of(args(t(2, 2, 3), t(3, 2, 2))))
+        .op(
+            "einsum_free_sums",
+            "einsum",
+            a -> Torch.einsum("ijx,jk->k", a.get(0), a.get(1)),
+            () -> List.of(args(t(2, 3, 2), t(3, 2))))
+        .op(
+            "einsum_broadcast",
+            "einsum",
+            a -> Torch.einsum("ij,ij->i", a.get(0), a.get(1)),
+            () -> List.of(args(t(2, 3), t(1, 3))))
         .build();
   }
 }

@@ -103,6 +103,11 @@ final class MathOps {
                         S.of(new double[] {-1.5, 0.2, 0.9}, 3),
                         S.of(new double[] {0.0, 0.5, 0.1}, 3))))
         .op("gelu", "gelu", a -> a.get(0).gelu(), MathOps::std)
+        .op(
+            "gelu_tanh",
+            "gelu",
+            a -> a.get(0).gelu("tanh").add(a.get(0).gelu("none")),
+            MathOps::std)
         .op("silu", "silu", a -> a.get(0).silu(), MathOps::std)
         .op("softplus", "softplus", a -> a.get(0).softplus(), MathOps::std)
         .op(
