@@ -214,6 +214,10 @@ case("tanh_", [R(2, 3)], lambda x: (x * 1).tanh_())
 case("masked_fill_", [R(2, 3)], lambda x: (x * 1).masked_fill_(M23(), 0.25))
 case("index_put_", [R(3, 2), R(2)], lambda x, v: (x * 1).index_put_((I([2, 0], 2),), v))
 case("copy_", [R(2, 3), R(3)], lambda x, s: (x * 1).copy_(s) * x)
+case("fill_", [R(3)], lambda x: (x * 1).fill_(0.0))
+case("zero_", [R(3)], lambda x: (x * 1).zero_())
+case("pow_", [R(3)], lambda x: (x * 1).pow_(3))
+case("scatter_add_", [R(3), R(2)], lambda x, s: (x * 1).scatter_add_(0, I([2, 2], 2), s))
 
 # ---------------------------------------------------------------- graphs
 case("mlp", [R(4, 3), R(5, 3), R(5), R(2, 5)],

@@ -362,15 +362,13 @@ final class Elementwise {
   }
 
   /**
-   * The out-of-place value of {@code fill_}: {@code value} everywhere, no gradient to {@code x}.
+   * The out-of-place value of {@code fill_} / {@code zero_}: {@code value} everywhere, no gradient
+   * to {@code x}. PyTorch 1.13 names the nodes FillBackward2 (scalar fill_, also of 0) and
+   * ZeroBackward0 (zero_).
    */
-  static Tensor fill(Tensor x, double value) {
+  static Tensor fill(Tensor x, double value, String name) {
     Tensor out = Creation.full(x.shape, value, x.dtype());
-    return Op.record(
-        value == 0 ? "ZeroBackward0" : "FillBackward0",
-        out,
-        new Tensor[] {x},
-        (ctx, g) -> grads(g[0].mul(0.0)));
+    return Op.record(name, out, new Tensor[] {x}, (ctx, g) -> grads(g[0].mul(0.0)));
   }
 
   /** The out-of-place value of {@code x.copy_(src)}: src broadcast to x's shape and dtype. */

@@ -993,12 +993,12 @@ public class Tensor {
 
   /** {@code x.zero_()}: fills with zeros and returns {@code x}. */
   public Tensor zero_() {
-    return fill_(0);
+    return InPlace.apply(this, s -> Elementwise.fill(s, 0, "ZeroBackward0"));
   }
 
   /** {@code x.fill_(value)}. */
   public Tensor fill_(double value) {
-    return InPlace.apply(this, s -> Elementwise.fill(s, value));
+    return InPlace.apply(this, s -> Elementwise.fill(s, value, "FillBackward2"));
   }
 
   /** {@code x.copy_(src)}: copies {@code src}'s values (broadcast) into {@code x}. */

@@ -215,6 +215,10 @@ final class GoldenCases {
         "index_put_",
         a -> a.get(0).mul(1L).indexPut_(new Tensor[] {ints(new long[] {2, 0}, 2)}, a.get(1)));
     c("copy_", a -> a.get(0).mul(1L).copy_(a.get(1)).mul(a.get(0)));
+    c("fill_", a -> a.get(0).mul(1L).fill_(0.0));
+    c("zero_", a -> a.get(0).mul(1L).zero_());
+    c("pow_", a -> a.get(0).mul(1L).pow_(3));
+    c("scatter_add_", a -> a.get(0).mul(1L).scatterAdd_(0, ints(new long[] {2, 2}, 2), a.get(1)));
 
     // ---------------------------------------------------------------- graphs
     c(
