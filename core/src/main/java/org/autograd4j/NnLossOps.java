@@ -70,7 +70,7 @@ final class NnLossOps {
    */
   static Tensor softmaxCrossEntropy(
       String name, Tensor x, Tensor a, int reduction, double divisor) {
-    Tensor logp = NnActivations.softmaxKernel(x, 1, true);
+    Tensor logp = softmaxKernel(x, 1, true);
     Tensor rowSum = Reductions.reduceSum(a, new boolean[] {false, true}, true, a.dtype());
     Tensor out = weightedRowSum(logp, a, reduction, divisor);
     return Op.record(
@@ -79,7 +79,7 @@ final class NnLossOps {
         new Tensor[] {x},
         (ctx, g) -> {
           Tensor gi = reduction == 0 ? g[0].unsqueeze(1) : g[0].div(reduction == 1 ? divisor : 1);
-          Tensor p = NnActivations.softmax(ctx.saved(0), 1);
+          Tensor p = ctx.saved(0).softmax(1);
           return new Tensor[] {p.mul(ctx.saved(2)).sub(ctx.saved(1)).mul(gi)};
         },
         x,
@@ -128,5 +128,42 @@ final class NnLossOps {
       return rows;
     }
     return Creation.scalar(reduction == 1 ? total / divisor : total, t);
+  }
+
+  /** Softmax or log-softmax along {@code dim}, max-shifted for stability. */
+  static Tensor softmaxKernel(Tensor x, int dim, boolean log) {
+    DType t = Promotion.floatResult(x);
+    Tensor c = x.dtype() == t && x.isContiguous() ? x : Strided.copyContiguous(x, t);
+    int size = x.dim() == 0 ? 1 : x.shape[dim];
+    int inner = 1;
+    for (int i = dim + 1; i < x.dim(); i++) {
+      inner *= x.shape[i];
+    }
+    int outer = size * inner == 0 ? 0 : x.numel() / (size * inner);
+    double[] v = new double[size];
+    Tensor out = Creation.full(x.shape, 0, t);
+    for (int o = 0; o < outer; o++) {
+      for (int in = 0; in < inner; in++) {
+        int base = o * size * inner + in;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < size; k++) {
+          v[k] = c.storage.getDouble(c.offset + base + k * inner);
+          max = Math.max(max, v[k]);
+        }
+        if (Double.isInfinite(max)) {
+          max = 0; // all -inf (or +inf present): let the arithmetic give PyTorch's nan/0 results
+        }
+        double sum = 0;
+        for (int k = 0; k < size; k++) {
+          sum += Math.exp(v[k] - max);
+        }
+        double lse = Math.log(sum);
+        for (int k = 0; k < size; k++) {
+          double r = log ? v[k] - max - lse : Math.exp(v[k] - max) / sum;
+          out.storage.setDouble(base + k * inner, r);
+        }
+      }
+    }
+    return out;
   }
 }

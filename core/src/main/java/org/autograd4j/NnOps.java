@@ -7,53 +7,11 @@ package org.autograd4j;
  * which validates arguments and documents each function.
  *
  * <pre>{@code
- * Tensor y = F.gelu(x); // calls NnOps.gelu(x)
+ * Tensor loss = F.crossEntropy(logits, target); // calls NnOps.softmaxCrossEntropy
  * }</pre>
  */
 public final class NnOps {
   private NnOps() {}
-
-  // ------------------------------------------------------------------ activations
-
-  /** {@code F.leaky_relu(x, slope)}, grad_fn {@code LeakyReluBackward0}. */
-  public static Tensor leakyRelu(Tensor x, double slope) {
-    return NnActivations.leakyRelu(x, slope);
-  }
-
-  /** {@code F.gelu(x)} (exact, erf form), grad_fn {@code GeluBackward0}. */
-  public static Tensor gelu(Tensor x) {
-    return NnActivations.gelu(x);
-  }
-
-  /** {@code F.gelu(x, approximate='tanh')}. */
-  public static Tensor geluTanh(Tensor x) {
-    return NnActivations.geluTanh(x);
-  }
-
-  /** {@code F.silu(x)}, grad_fn {@code SiluBackward0}. */
-  public static Tensor silu(Tensor x) {
-    return NnActivations.silu(x);
-  }
-
-  /** {@code torch.abs(x)}, grad_fn {@code AbsBackward0}. */
-  public static Tensor abs(Tensor x) {
-    return NnActivations.abs(x);
-  }
-
-  /** {@code torch.sign(x)}: -1, 0 or 1, not differentiable. */
-  public static Tensor sign(Tensor x) {
-    return NnActivations.sign(x);
-  }
-
-  /** {@code F.softmax(x, dim)}, grad_fn {@code SoftmaxBackward0}. */
-  public static Tensor softmax(Tensor x, int dim) {
-    return NnActivations.softmax(x, dim);
-  }
-
-  /** {@code F.log_softmax(x, dim)}, grad_fn {@code LogSoftmaxBackward0}. */
-  public static Tensor logSoftmax(Tensor x, int dim) {
-    return NnActivations.logSoftmax(x, dim);
-  }
 
   // ------------------------------------------------------------------ losses
 

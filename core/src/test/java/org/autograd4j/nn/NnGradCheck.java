@@ -109,7 +109,7 @@ final class NnGradCheck {
     }
   }
 
-  static final int ELEMENTWISE_LIMIT = 12;
+  static final int ELEMENTWISE_LIMIT = 8;
   static final int DIRECTIONS = 2;
 
   /** Compares ⟨analytic, d⟩ with (f(x + eps·d) - f(x - eps·d)) / 2eps. */

@@ -1,6 +1,5 @@
 package org.autograd4j.nn.functional;
 
-import org.autograd4j.NnOps;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
 import org.autograd4j.autograd.Op;
@@ -51,12 +50,12 @@ public final class F {
 
   /** {@code F.leaky_relu(x, negative_slope)}: x where x > 0, else slope·x. */
   public static Tensor leakyRelu(Tensor x, double negativeSlope) {
-    return NnOps.leakyRelu(x, negativeSlope);
+    return x.leakyRelu(negativeSlope);
   }
 
   /** {@code F.gelu(x)}: x·Φ(x), grad_fn {@code GeluBackward0}. */
   public static Tensor gelu(Tensor x) {
-    return NnOps.gelu(x);
+    return x.gelu();
   }
 
   /**
@@ -69,9 +68,10 @@ public final class F {
   public static Tensor gelu(Tensor x, String approximate) {
     switch (approximate) {
       case "none":
-        return NnOps.gelu(x);
+        return x.gelu();
       case "tanh":
-        return NnOps.geluTanh(x);
+        Tensor inner = x.add(x.pow(3).mul(0.044715)).mul(Math.sqrt(2 / Math.PI));
+        return x.mul(0.5).mul(inner.tanh().add(1.0));
       default:
         throw new IllegalArgumentException("approximate argument must be either none or tanh.");
     }
@@ -79,7 +79,7 @@ public final class F {
 
   /** {@code F.silu(x)}: x·σ(x). */
   public static Tensor silu(Tensor x) {
-    return NnOps.silu(x);
+    return x.silu();
   }
 
   /** {@code torch.sigmoid(x)}. */
@@ -94,12 +94,12 @@ public final class F {
 
   /** {@code F.softmax(x, dim)}. */
   public static Tensor softmax(Tensor x, int dim) {
-    return NnOps.softmax(x, dim);
+    return x.softmax(dim);
   }
 
   /** {@code F.log_softmax(x, dim)}, computed stably in one pass. */
   public static Tensor logSoftmax(Tensor x, int dim) {
-    return NnOps.logSoftmax(x, dim);
+    return x.logSoftmax(dim);
   }
 
   /**

@@ -79,7 +79,7 @@ final class Losses {
   }
 
   static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
-    return reduce(NnOps.abs(input.sub(target)), reduction);
+    return reduce(input.sub(target).abs(), reduction);
   }
 
   private static Tensor where(Tensor mask, Tensor a, Tensor b) {
@@ -97,8 +97,8 @@ final class Losses {
     Derivative d =
         (x, y) -> {
           Tensor diff = x.sub(y);
-          Tensor small = NnOps.abs(diff.detach()).lt(beta);
-          return where(small, diff.div(beta), NnOps.sign(diff.detach()));
+          Tensor small = diff.detach().abs().lt(beta);
+          return where(small, diff.div(beta), diff.detach().sign());
         };
     return pointwise(
         "SmoothL1LossBackward0",
@@ -107,7 +107,7 @@ final class Losses {
         reduction,
         (x, y) -> {
           Tensor diff = x.sub(y);
-          Tensor a = NnOps.abs(diff);
+          Tensor a = diff.abs();
           return where(a.lt(beta), diff.mul(diff).mul(0.5 / beta), a.sub(0.5 * beta));
         },
         d,
@@ -122,8 +122,8 @@ final class Losses {
     Derivative d =
         (x, y) -> {
           Tensor diff = x.sub(y);
-          Tensor small = NnOps.abs(diff.detach()).lt(delta);
-          return where(small, diff, NnOps.sign(diff.detach()).mul(delta));
+          Tensor small = diff.detach().abs().lt(delta);
+          return where(small, diff, diff.detach().sign().mul(delta));
         };
     return pointwise(
         "HuberLossBackward0",
@@ -132,7 +132,7 @@ final class Losses {
         reduction,
         (x, y) -> {
           Tensor diff = x.sub(y);
-          Tensor a = NnOps.abs(diff);
+          Tensor a = diff.abs();
           return where(a.lt(delta), diff.mul(diff).mul(0.5), a.sub(0.5 * delta).mul(delta));
         },
         d,
@@ -185,7 +185,7 @@ final class Losses {
 
   /** {@code log(1 + exp(-x))} computed stably: {@code log1p(exp(-|x|)) + max(-x, 0)}. */
   private static Tensor softplusNeg(Tensor x) {
-    return NnOps.abs(x).neg().exp().add(1.0).log().add(x.neg().relu());
+    return x.abs().neg().exp().add(1.0).log().add(x.neg().relu());
   }
 
   static Tensor binaryCrossEntropyWithLogits(
@@ -333,7 +333,7 @@ final class Losses {
     int m = x.size(0);
     if (target.requiresGrad()) {
       // The fused kernel treats the target as a constant; differentiate through it the slow way.
-      Tensor perRow = NnOps.logSoftmax(x, 1).mul(a).sum(new int[] {1}, false).neg();
+      Tensor perRow = x.logSoftmax(1).mul(a).sum(new int[] {1}, false).neg();
       Tensor r = red == 0 ? perRow : red == 2 ? perRow.sum() : perRow.sum().div((double) m);
       return red == 0 ? unrowsValues(r, input) : r;
     }
