@@ -166,4 +166,36 @@ public final class NnOps {
     int w = x.shape[x.dim() - 1];
     return NnPoolOps.avgPool(x, NnPoolOps.adaptiveWindows(h, w, outH, outW));
   }
+
+  // ------------------------------------------------------------------ normalisation, embedding
+
+  /**
+   * {@code torch.batch_norm}: normalises over every dim but 1; in training with batch statistics
+   * (updating the running buffers in place when given), otherwise with the running ones. grad_fn
+   * {@code NativeBatchNormBackward0}.
+   */
+  public static Tensor batchNorm(
+      Tensor x,
+      Tensor runningMean,
+      Tensor runningVar,
+      Tensor weight,
+      Tensor bias,
+      boolean training,
+      double momentum,
+      double eps) {
+    return NnNormOps.batchNorm(x, runningMean, runningVar, weight, bias, training, momentum, eps);
+  }
+
+  /** {@code torch.layer_norm} over the last {@code normalizedDims} dims. */
+  public static Tensor layerNorm(
+      Tensor x, int normalizedDims, Tensor weight, Tensor bias, double eps) {
+    return NnNormOps.layerNorm(x, normalizedDims, weight, bias, eps);
+  }
+
+  /**
+   * {@code torch.embedding}: rows of {@code weight}; no gradient flows to row {@code paddingIdx}.
+   */
+  public static Tensor embedding(Tensor weight, Tensor indices, long paddingIdx) {
+    return NnEmbeddingOps.embedding(weight, indices, paddingIdx);
+  }
 }

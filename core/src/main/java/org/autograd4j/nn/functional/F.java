@@ -396,6 +396,57 @@ public final class F {
     return adaptiveAvgPool2d(x, pair(outputSize));
   }
 
+  // ------------------------------------------------------------------ normalisation, embedding
+
+  /**
+   * {@code F.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)}:
+   * normalises each channel (dim 1) over every other dim. In training the batch statistics are used
+   * and the running buffers (if not null) updated in place, the variance unbiased; otherwise the
+   * running statistics are used. grad_fn {@code NativeBatchNormBackward0}.
+   *
+   * <pre>{@code
+   * F.batchNorm(x, runningMean, runningVar, gamma, beta, true, 0.1, 1e-5);
+   * }</pre>
+   */
+  public static Tensor batchNorm(
+      Tensor input,
+      Tensor runningMean,
+      Tensor runningVar,
+      Tensor weight,
+      Tensor bias,
+      boolean training,
+      double momentum,
+      double eps) {
+    return Normalization.batchNorm(
+        input, runningMean, runningVar, weight, bias, training, momentum, eps);
+  }
+
+  /**
+   * {@code F.layer_norm(input, normalized_shape, weight, bias, eps)}: normalises over the trailing
+   * dims given by {@code normalizedShape}. grad_fn {@code NativeLayerNormBackward0}.
+   *
+   * <pre>{@code
+   * F.layerNorm(x, new int[] {x.size(-1)}, null, null, 1e-5);
+   * }</pre>
+   */
+  public static Tensor layerNorm(
+      Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+    return Normalization.layerNorm(input, normalizedShape, weight, bias, eps);
+  }
+
+  /**
+   * {@code F.embedding(input, weight, padding_idx)}: rows of {@code weight} for int64 indices; the
+   * row {@code paddingIdx} (null for none; negative counts from the end) gets no gradient. grad_fn
+   * {@code EmbeddingBackward0}.
+   *
+   * <pre>{@code
+   * F.embedding(Torch.tensor(new long[] {0, 2}), table, null).shape(); // [2, D]
+   * }</pre>
+   */
+  public static Tensor embedding(Tensor input, Tensor weight, Long paddingIdx) {
+    return Normalization.embedding(input, weight, paddingIdx);
+  }
+
   // ------------------------------------------------------------------ losses
 
   /** {@code F.mse_loss(input, target)} (mean). */
