@@ -50,6 +50,7 @@ public class Tensor {
   private Tensor grad;
   private AccumulateGrad accumulator;
   private boolean retainsGrad;
+  private RemovableHandle retainGradHandle;
 
   /**
    * For a view: the version counter's value when this view's grad_fn was last set. When it differs
@@ -303,14 +304,13 @@ public class Tensor {
       return this;
     }
     retainsGrad = true;
-    gradFn()
-        .registerRetainGradHook(
-            outputNr,
-            g -> {
-              grad = grad == null ? g.clone() : grad.add(g);
-              return g;
-            });
+    retainGradHandle = gradFn().registerRetainGradHook(outputNr, this::retainGradHook);
     return this;
+  }
+
+  private Tensor retainGradHook(Tensor g) {
+    grad = grad == null ? g.clone() : grad.add(g);
+    return g;
   }
 
   /**
@@ -378,6 +378,10 @@ public class Tensor {
               + " this error, please refer to the Optimizer.zero_grad() function in"
               + " torch/optim/optimizer.py as the solution.");
     }
+    if (retainsGrad) {
+      retainGradHandle.remove();
+      retainsGrad = false;
+    }
     gradFn = null;
     outputNr = 0;
     requiresGrad = false;
@@ -407,10 +411,17 @@ public class Tensor {
 
   /** Makes this tensor output {@code outputNr} of {@code fn}. */
   void setHistory(Node fn, int outputNr) {
+    Node old = this.gradFn;
     this.gradFn = fn;
     this.outputNr = outputNr;
     this.requiresGrad = true;
     this.viewVersion = version[0];
+    if (retainsGrad && old != fn) {
+      // retain_grad follows the tensor to its new grad_fn (PyTorch 1.13); hooks registered
+      // with registerHook stay on the old one.
+      retainGradHandle.remove();
+      retainGradHandle = fn.registerRetainGradHook(outputNr, this::retainGradHook);
+    }
   }
 
   /** Bumps the shared version counter after an in-place write. */

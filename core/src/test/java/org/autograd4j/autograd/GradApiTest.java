@@ -302,4 +302,37 @@ class GradApiTest {
     assertTrue(Torch.autograd.gradcheck(in -> in.get(0).pow(3).sum(), List.of(d)));
     assertTrue(Torch.autograd.gradgradcheck(in -> in.get(0).pow(3).sum(), List.of(d)));
   }
+
+  @Test
+  void retainGradFollowsInPlaceRebaseButHooksStay() {
+    // PyTorch 1.13: y = x*2; y.retain_grad(); y.mul_(3) -> y.grad [1, 1], x.grad [6, 6];
+    // a hook registered before the in-place op still sees the old grad_fn's gradient [3, 3]
+    Tensor x = vec(1, 2).requiresGrad_();
+    Tensor y = x.mul(2.0);
+    y.retainGrad();
+    List<String> seen = new ArrayList<>();
+    y.registerHook(
+        g -> {
+          seen.add(g.toString());
+          return g;
+        });
+    y.mul_(3.0);
+    y.sum().backward();
+    assertEquals("tensor([1., 1.])", y.grad().toString());
+    assertEquals("tensor([6., 6.])", x.grad().toString());
+    assertEquals(List.of("tensor([3., 3.])"), seen);
+  }
+
+  @Test
+  void gradOfALeafWithRespectToItself() {
+    // torch.autograd.grad(x, x, torch.ones(2)) -> (tensor([1., 1.]),)
+    Tensor x = vec(1, 2).requiresGrad_();
+    List<Tensor> g =
+        Autograd.grad(List.of(x), List.of(x), List.of(Torch.ones(2)), null, false, false);
+    assertEquals("[tensor([1., 1.])]", g.toString());
+    Tensor z = x.sum();
+    z.backward();
+    z.backward(); // no saved tensors: a second backward just accumulates
+    assertEquals("tensor([2., 2.])", x.grad().toString());
+  }
 }
