@@ -48,27 +48,31 @@ final class Engine {
       }
     }
     Map<Node, Boolean> needed = captures == null ? null : neededNodes(roots, captureNodes);
-    Map<Node, int[]> dependencies = countDependencies(roots, needed);
-    Map<Node, Tensor[]> buffers = new IdentityHashMap<>();
     PriorityQueue<Node> ready = new PriorityQueue<>(READY_ORDER);
     Tensor[] captured = captures == null ? null : new Tensor[captures.length];
 
-    try (GradMode.Scope mode = GradMode.scope(createGraph)) {
+    try (GraphTask task = new GraphTask();
+        GradMode.Scope mode = GradMode.scope(createGraph)) {
+      countDependencies(task, roots, needed);
+      List<Node> rootNodes = new ArrayList<>();
       for (int i = 0; i < roots.length; i++) {
         Node n = roots[i].function();
         if (n == null || (needed != null && !needed.containsKey(n))) {
           continue;
         }
-        addToBuffer(buffers, n, roots[i].inputNr(), rootGrads[i]);
+        if (!task.hasBuffer(n)) {
+          rootNodes.add(n);
+        }
+        task.accumulate(n, roots[i].inputNr(), rootGrads[i]);
       }
-      for (Node n : buffers.keySet()) {
-        if (dependencies.get(n)[0] == 0) {
+      for (Node n : rootNodes) {
+        if (task.dependencies(n) == 0) {
           ready.add(n);
         }
       }
       while (!ready.isEmpty()) {
         Node node = ready.poll();
-        Tensor[] grads = buffers.remove(node);
+        Tensor[] grads = task.takeBuffer(node);
         // PyTorch 1.13 order: capture the raw incoming gradient (before any tensor hook), then
         // skip nodes that lead to no wanted gradient without running their hooks at all.
         if (captures != null && captureNodes.containsKey(node)) {
@@ -104,15 +108,14 @@ final class Engine {
             continue;
           }
           if (inputGrads[i] != null) {
-            addToBuffer(buffers, child, e.inputNr(), inputGrads[i]);
+            task.accumulate(child, e.inputNr(), inputGrads[i]);
           }
-          int[] deps = dependencies.get(child);
-          if (--deps[0] == 0) {
-            if (buffers.containsKey(child)) {
+          if (task.removeDependency(child) == 0) {
+            if (task.hasBuffer(child)) {
               ready.add(child);
             } else {
               // No gradient at all reached this node: everything below it gets nothing from here.
-              propagateNothing(child, dependencies, buffers, ready, needed);
+              propagateNothing(task, child, ready, needed);
             }
           }
         }
@@ -210,11 +213,6 @@ final class Engine {
     return true;
   }
 
-  private static void addToBuffer(Map<Node, Tensor[]> buffers, Node n, int slot, Tensor g) {
-    Tensor[] buf = buffers.computeIfAbsent(n, k -> new Tensor[Math.max(1, k.numOutputs())]);
-    buf[slot] = buf[slot] == null ? g : buf[slot].add(g);
-  }
-
   /** Outputs that received no gradient get zeros, as PyTorch materialises them. */
   private static void materializeMissing(Node node, Tensor[] grads) {
     if (!node.materializesGrads()) {
@@ -228,11 +226,7 @@ final class Engine {
   }
 
   private static void propagateNothing(
-      Node start,
-      Map<Node, int[]> dependencies,
-      Map<Node, Tensor[]> buffers,
-      PriorityQueue<Node> ready,
-      Map<Node, Boolean> needed) {
+      GraphTask task, Node start, PriorityQueue<Node> ready, Map<Node, Boolean> needed) {
     ArrayDeque<Node> stack = new ArrayDeque<>();
     stack.push(start);
     while (!stack.isEmpty()) {
@@ -245,8 +239,8 @@ final class Engine {
         if (needed != null && !needed.containsKey(child)) {
           continue;
         }
-        if (--dependencies.get(child)[0] == 0) {
-          if (buffers.containsKey(child)) {
+        if (task.removeDependency(child) == 0) {
+          if (task.hasBuffer(child)) {
             ready.add(child);
           } else {
             stack.push(child);
@@ -266,13 +260,11 @@ final class Engine {
   }
 
   /** Counts, for every node reachable from the roots, how many edges lead into it. */
-  private static Map<Node, int[]> countDependencies(Edge[] roots, Map<Node, Boolean> needed) {
-    Map<Node, int[]> deps = new IdentityHashMap<>();
+  private static void countDependencies(GraphTask task, Edge[] roots, Map<Node, Boolean> needed) {
     ArrayDeque<Node> stack = new ArrayDeque<>();
     for (Edge r : roots) {
       Node n = r.function();
-      if (n != null && !deps.containsKey(n) && (needed == null || needed.containsKey(n))) {
-        deps.put(n, new int[1]);
+      if (n != null && (needed == null || needed.containsKey(n)) && task.register(n)) {
         stack.push(n);
       }
     }
@@ -286,16 +278,12 @@ final class Engine {
         if (needed != null && !needed.containsKey(child)) {
           continue;
         }
-        int[] d = deps.get(child);
-        if (d == null) {
-          deps.put(child, new int[] {1});
+        if (task.register(child)) {
           stack.push(child);
-        } else {
-          d[0]++;
         }
+        task.addDependency(child);
       }
     }
-    return deps;
   }
 
   /**

@@ -39,6 +39,11 @@ public abstract class Node {
   private List<SlotHook> preHooks;
   final String creationSite;
 
+  // Scratch state of the backward pass (GraphTask) that currently holds this node.
+  volatile Object taskOwner;
+  int taskDeps;
+  Tensor[] taskBuffer;
+
   /** A node named {@code name} whose inputs flow along {@code next}. */
   protected Node(String name, Edge[] next, int[][] inputShapes, DType[] inputDtypes) {
     this.name = name;

@@ -222,4 +222,45 @@ class EngineTest {
     Autograd.backward(List.of(x.mul(x).sum(), x.mul(3.0).sum()), null, null, false, null);
     assertEquals("tensor([5., 7., 9.])", x.grad().toString());
   }
+
+  @Test
+  void backwardInsideAHookOnTheSameGraph() {
+    // The inner pass meets nodes the outer pass holds and must keep its own bookkeeping.
+    Tensor x = Torch.tensor(new double[] {1, 2}).requiresGrad_();
+    Tensor y = x.mul(x);
+    Tensor z = y.mul(3.0);
+    Tensor ys = y.sum(); // built outside: hooks run with grad mode = create_graph (off here)
+    List<String> inner = new java.util.ArrayList<>();
+    z.registerHook(
+        g -> {
+          inner.add(Autograd.grad(List.of(ys), List.of(x), null, true, false, false).toString());
+          return g;
+        });
+    z.sum().backward(null, true, false);
+    assertEquals(List.of("[tensor([2., 4.])]"), inner);
+    assertEquals("tensor([ 6., 12.])", x.grad().toString());
+  }
+
+  @Test
+  void concurrentBackwardPassesOverOneSharedGraph() throws Exception {
+    Tensor x = Torch.tensor(new double[] {1, 2, 3}).requiresGrad_();
+    Tensor loss = x.pow(3).mul(x.sin()).sum();
+    String expected = Autograd.grad(List.of(loss), List.of(x), null, true, false, false).toString();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        results.add(
+            pool.submit(
+                () ->
+                    Autograd.grad(List.of(loss), List.of(x), null, true, false, false).toString()));
+      }
+      for (java.util.concurrent.Future<String> r : results) {
+        assertEquals(expected, r.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

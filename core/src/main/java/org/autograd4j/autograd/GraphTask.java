@@ -1,0 +1,111 @@
+package org.autograd4j.autograd;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.autograd4j.Tensor;
+
+/**
+ * The per-backward bookkeeping of the engine: each node's count of not-yet-processed incoming edges
+ * and its input buffer (gradients summed per output slot). A node's state lives in fields of the
+ * node itself while this task holds it, which keeps a million-node backward free of million-entry
+ * hash maps; a node that another backward (another thread, or a backward inside a hook) currently
+ * holds falls back to maps private to this task, so concurrent backward passes over a shared graph
+ * stay independent.
+ */
+final class GraphTask implements AutoCloseable {
+  private static final VarHandle OWNER;
+
+  static {
+    try {
+      OWNER = MethodHandles.lookup().findVarHandle(Node.class, "taskOwner", Object.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final List<Node> claimed = new ArrayList<>();
+  private Map<Node, int[]> sharedDeps;
+  private Map<Node, Tensor[]> sharedBuffers;
+
+  /** Records {@code n} with no dependencies; false if this task already knows it. */
+  boolean register(Node n) {
+    if (n.taskOwner == this || (sharedDeps != null && sharedDeps.containsKey(n))) {
+      return false;
+    }
+    if (OWNER.compareAndSet(n, null, this)) {
+      n.taskDeps = 0;
+      n.taskBuffer = null;
+      claimed.add(n);
+    } else {
+      if (sharedDeps == null) {
+        sharedDeps = new IdentityHashMap<>();
+        sharedBuffers = new IdentityHashMap<>();
+      }
+      sharedDeps.put(n, new int[1]);
+    }
+    return true;
+  }
+
+  void addDependency(Node n) {
+    if (n.taskOwner == this) {
+      n.taskDeps++;
+    } else {
+      sharedDeps.get(n)[0]++;
+    }
+  }
+
+  /** Decrements and returns the remaining dependency count of a registered node. */
+  int removeDependency(Node n) {
+    if (n.taskOwner == this) {
+      return --n.taskDeps;
+    }
+    return --sharedDeps.get(n)[0];
+  }
+
+  int dependencies(Node n) {
+    return n.taskOwner == this ? n.taskDeps : sharedDeps.get(n)[0];
+  }
+
+  boolean hasBuffer(Node n) {
+    return n.taskOwner == this ? n.taskBuffer != null : sharedBuffers.containsKey(n);
+  }
+
+  /** Adds {@code g} into slot {@code slot} of {@code n}'s input buffer. */
+  void accumulate(Node n, int slot, Tensor g) {
+    Tensor[] buf;
+    if (n.taskOwner == this) {
+      buf = n.taskBuffer;
+      if (buf == null) {
+        buf = n.taskBuffer = new Tensor[Math.max(1, n.numOutputs())];
+      }
+    } else {
+      buf = sharedBuffers.computeIfAbsent(n, k -> new Tensor[Math.max(1, k.numOutputs())]);
+    }
+    buf[slot] = buf[slot] == null ? g : buf[slot].add(g);
+  }
+
+  /** Removes and returns {@code n}'s input buffer. */
+  Tensor[] takeBuffer(Node n) {
+    if (n.taskOwner == this) {
+      Tensor[] buf = n.taskBuffer;
+      n.taskBuffer = null;
+      return buf;
+    }
+    return sharedBuffers.remove(n);
+  }
+
+  /** Hands every held node back, so later backward passes can use their fields. */
+  @Override
+  public void close() {
+    for (Node n : claimed) {
+      n.taskBuffer = null;
+      n.taskDeps = 0;
+      OWNER.setRelease(n, null);
+    }
+    claimed.clear();
+  }
+}
