@@ -71,30 +71,45 @@ final class FastPaths {
   }
 
   /**
-   * Whether {@code t} is a contiguous row of {@code shape}'s trailing dims (a bias), so that it
-   * repeats every {@code rowLength} elements of the broadcast result.
+   * Where a broadcast operand {@code t} holds data in the result of {@code shape}: its non-1 dims
+   * must be one contiguous run [p, q) of the result's dims, equal in size and dense in memory.
+   * Returns {@code {outer, mid, inner}} (the products of the result's dims before, in and after the
+   * run): element (o, c, i) of the result reads t[c]. Null for any other layout.
    */
-  private static int rowLength(Tensor t, int[] shape, DType dtype) {
+  private static int[] block(Tensor t, int[] shape, DType dtype) {
     if (t.storage.dtype() != dtype || !Strided.isContiguous(t.shape, t.strides)) {
-      return -1;
+      return null;
     }
-    int lead = 0; // t's leading size-1 dims carry no data
-    while (lead < t.shape.length && t.shape[lead] == 1) {
-      lead++;
-    }
-    int k = t.shape.length - lead;
-    if (k == 0 || k >= shape.length) {
-      return -1;
-    }
-    int len = 1;
-    for (int i = 0; i < k; i++) {
-      int d = shape[shape.length - k + i];
-      if (t.shape[lead + i] != d) {
-        return -1;
+    int lead = shape.length - t.shape.length;
+    int p = -1;
+    int q = -1;
+    for (int d = 0; d < t.shape.length; d++) {
+      if (t.shape[d] != 1) {
+        if (q >= 0 || t.shape[d] != shape[lead + d]) {
+          return null; // a second run, or a size mismatch
+        }
+        p = p < 0 ? lead + d : p;
+      } else if (p >= 0 && q < 0) {
+        q = lead + d;
       }
-      len *= d;
     }
-    return len;
+    if (p < 0) {
+      return null;
+    }
+    q = q < 0 ? shape.length : q;
+    int outer = 1;
+    int mid = 1;
+    int inner = 1;
+    for (int d = 0; d < shape.length; d++) {
+      if (d < p) {
+        outer *= shape[d];
+      } else if (d < q) {
+        mid *= shape[d];
+      } else {
+        inner *= shape[d];
+      }
+    }
+    return new int[] {outer, mid, inner};
   }
 
   // ------------------------------------------------------------------ binary
@@ -105,46 +120,100 @@ final class FastPaths {
       return null;
     }
     int[] shape = Shapes.broadcast(a.shape, b.shape);
+    if (uniform(a) && uniform(b)) {
+      double v = apply(op, a.storage.getDouble(a.offset), b.storage.getDouble(b.offset), outType);
+      return Creation.full(shape, v, outType);
+    }
+    Storage out = into(op, a, b, shape, outType, null);
+    return out == null ? null : new Tensor(out, shape);
+  }
+
+  /**
+   * {@code dst += b} in place, for a freshly computed contiguous float {@code dst} (offset 0) and
+   * {@code b} dense or broadcast to its shape: addmm adds its bias into the product this way
+   * instead of allocating a second result. Returns false, having changed nothing, when not
+   * applicable.
+   */
+  static boolean addInPlace(Tensor dst, Tensor b) {
+    DType t = dst.storage.dtype();
+    if (!isFloat(t)
+        || dst.offset != 0
+        || !dense(dst, dst.shape, t)
+        || !Shapes.same(Shapes.broadcast(dst.shape, b.shape), dst.shape)
+        || uniform(b) && b.storage.dtype() != t) {
+      return false;
+    }
+    return into(Binary.ADD, dst, b, dst.shape, t, dst.storage) != null;
+  }
+
+  /**
+   * Computes {@code a op b} in the broadcast {@code shape} into {@code out} (allocated when null;
+   * it may be a's own storage when a is dense at offset 0). Null when no fast layout applies.
+   */
+  private static Storage into(
+      Binary op, Tensor a, Tensor b, int[] shape, DType outType, Storage out) {
     int n = Shapes.numel(shape);
     boolean denseA = dense(a, shape, outType);
     boolean denseB = dense(b, shape, outType);
     if (denseA && denseB) {
-      Storage out = Storage.allocate(outType, n);
+      out = out != null ? out : Storage.allocate(outType, n);
       arrays(op, a.storage, a.offset, b.storage, b.offset, out, 0, n);
-      return new Tensor(out, shape);
+      return out;
     }
-    boolean uniformA = uniform(a);
-    boolean uniformB = uniform(b);
-    if (denseA && uniformB) {
-      Storage out = Storage.allocate(outType, n);
+    if (denseA && uniform(b)) {
+      out = out != null ? out : Storage.allocate(outType, n);
       scalarRight(op, a.storage, a.offset, b.storage.getDouble(b.offset), out, n);
-      return new Tensor(out, shape);
+      return out;
     }
-    if (uniformA && denseB) {
-      Storage out = Storage.allocate(outType, n);
+    if (uniform(a) && denseB) {
+      out = out != null ? out : Storage.allocate(outType, n);
       scalarLeft(op, a.storage.getDouble(a.offset), b.storage, b.offset, out, n);
-      return new Tensor(out, shape);
+      return out;
     }
-    if (uniformA && uniformB) {
-      double v = apply(op, a.storage.getDouble(a.offset), b.storage.getDouble(b.offset), outType);
-      return Creation.full(shape, v, outType);
+    int[] blk = denseA ? block(b, shape, outType) : denseB ? block(a, shape, outType) : null;
+    if (blk == null) {
+      return null;
     }
-    if (denseA) {
-      int len = rowLength(b, shape, outType);
-      if (len > 0) {
-        Storage out = Storage.allocate(outType, n);
+    out = out != null ? out : Storage.allocate(outType, n);
+    if (blk[2] == 1) {
+      // A repeated row (a bias): whole rows through the array kernel.
+      int len = blk[1];
+      if (denseA) {
         rows(op, a.storage, a.offset, len, b.storage, b.offset, 0, out, n, len);
-        return new Tensor(out, shape);
-      }
-    } else if (denseB) {
-      int len = rowLength(a, shape, outType);
-      if (len > 0) {
-        Storage out = Storage.allocate(outType, n);
+      } else {
         rows(op, a.storage, a.offset, 0, b.storage, b.offset, len, out, n, len);
-        return new Tensor(out, shape);
+      }
+    } else {
+      // One value per block of `inner` elements (a per-channel bias): the scalar kernels.
+      int mid = blk[1];
+      int inner = blk[2];
+      for (int o = 0, at = 0; o < blk[0]; o++) {
+        for (int c = 0; c < mid; c++, at += inner) {
+          if (denseA) {
+            scalarSpan(
+                op,
+                false,
+                a.storage,
+                a.offset + at,
+                b.storage.getDouble(b.offset + c),
+                out,
+                at,
+                inner);
+          } else {
+            scalarSpan(
+                op,
+                true,
+                b.storage,
+                b.offset + at,
+                a.storage.getDouble(a.offset + c),
+                out,
+                at,
+                inner);
+          }
+        }
       }
     }
-    return null;
+    return out;
   }
 
   /** One element of {@code op}, rounded to the result dtype. */
@@ -279,30 +348,35 @@ final class FastPaths {
 
   private static void scalarRange(
       Binary op, boolean left, Storage a, int aOff, double s, Storage out, int lo, int hi) {
-    int n = hi - lo;
+    scalarSpan(op, left, a, aOff + lo, s, out, lo, hi - lo);
+  }
+
+  /** {@code out[oOff + i] = a[aOff + i] op s} (or {@code s op a[..]} when {@code left}). */
+  private static void scalarSpan(
+      Binary op, boolean left, Storage a, int aOff, double s, Storage out, int oOff, int n) {
     if (out.dtype() == DType.FLOAT32) {
       float[] x = a.floats();
       float[] d = out.floats();
       float v = (float) s;
       switch (op) {
         case ADD:
-          EW.addScalar(x, aOff + lo, v, d, lo, n);
+          EW.addScalar(x, aOff, v, d, oOff, n);
           break;
         case SUB:
           if (left) {
-            EW.rsubScalar(x, aOff + lo, v, d, lo, n);
+            EW.rsubScalar(x, aOff, v, d, oOff, n);
           } else {
-            EW.subScalar(x, aOff + lo, v, d, lo, n);
+            EW.subScalar(x, aOff, v, d, oOff, n);
           }
           break;
         case MUL:
-          EW.mulScalar(x, aOff + lo, v, d, lo, n);
+          EW.mulScalar(x, aOff, v, d, oOff, n);
           break;
         default:
           if (left) {
-            EW.rdivScalar(x, aOff + lo, v, d, lo, n);
+            EW.rdivScalar(x, aOff, v, d, oOff, n);
           } else {
-            EW.divScalar(x, aOff + lo, v, d, lo, n);
+            EW.divScalar(x, aOff, v, d, oOff, n);
           }
       }
     } else {
@@ -310,23 +384,23 @@ final class FastPaths {
       double[] d = out.doubles();
       switch (op) {
         case ADD:
-          EW.addScalar(x, aOff + lo, s, d, lo, n);
+          EW.addScalar(x, aOff, s, d, oOff, n);
           break;
         case SUB:
           if (left) {
-            EW.rsubScalar(x, aOff + lo, s, d, lo, n);
+            EW.rsubScalar(x, aOff, s, d, oOff, n);
           } else {
-            EW.subScalar(x, aOff + lo, s, d, lo, n);
+            EW.subScalar(x, aOff, s, d, oOff, n);
           }
           break;
         case MUL:
-          EW.mulScalar(x, aOff + lo, s, d, lo, n);
+          EW.mulScalar(x, aOff, s, d, oOff, n);
           break;
         default:
           if (left) {
-            EW.rdivScalar(x, aOff + lo, s, d, lo, n);
+            EW.rdivScalar(x, aOff, s, d, oOff, n);
           } else {
-            EW.divScalar(x, aOff + lo, s, d, lo, n);
+            EW.divScalar(x, aOff, s, d, oOff, n);
           }
       }
     }
@@ -444,78 +518,76 @@ final class FastPaths {
   }
 
   /**
-   * Sums a contiguous float tensor over a leading block of dims ({@code outer} rows of {@code
-   * inner} elements, summed down the rows) or a trailing block ({@code outer} rows each summed),
-   * accumulating in double as the general path does. Returns null for other patterns.
+   * Sums a contiguous float tensor over its dims in the pattern {@code [reduced][kept][reduced]}
+   * (size-1 dims fit anywhere): column sums of a batch (bias gradients of Linear), row sums, and
+   * per-channel sums over batch and space (bias gradients of Conv2d). Accumulates in double like
+   * the general path. Returns null for other patterns.
    */
   static Tensor sumDims(Tensor x, boolean[] reduced, int[] outShape, DType outType) {
     DType t = x.storage.dtype();
     if (!isFloat(t) || outType != t || !Strided.isContiguous(x.shape, x.strides)) {
       return null;
     }
-    int rank = x.shape.length;
-    int split = 0; // reduced dims must be [0, split) or [split, rank)
-    while (split < rank && reduced[split]) {
-      split++;
-    }
-    boolean leading = split > 0;
-    if (!leading) {
-      while (split < rank && !reduced[split]) {
-        split++;
+    // Phase 0: leading reduced dims, 1: kept dims, 2: trailing reduced dims.
+    int phase = 0;
+    long outer = 1;
+    long mid = 1;
+    long inner = 1;
+    for (int d = 0; d < x.shape.length; d++) {
+      int size = x.shape[d];
+      if (size == 1) {
+        continue;
       }
-    }
-    for (int d = split; d < rank; d++) {
-      if (reduced[d] == leading) {
-        return null;
-      }
-    }
-    int outer = 1;
-    for (int d = 0; d < split; d++) {
-      outer *= x.shape[d];
-    }
-    int inner = 1;
-    for (int d = split; d < rank; d++) {
-      inner *= x.shape[d];
-    }
-    int off = x.offset;
-    Storage out = Storage.allocate(t, leading ? inner : outer);
-    if (leading) {
-      // Column sums: walk rows in memory order, accumulating a row of doubles.
-      double[] acc = new double[inner];
-      if (t == DType.FLOAT32) {
-        float[] f = x.storage.floats();
-        for (int r = 0; r < outer; r++) {
-          int base = off + r * inner;
-          for (int j = 0; j < inner; j++) {
-            acc[j] += f[base + j];
-          }
+      if (!reduced[d]) {
+        if (phase == 2) {
+          return null;
         }
-        float[] d = out.floats();
-        for (int j = 0; j < inner; j++) {
-          d[j] = (float) acc[j];
-        }
+        phase = 1;
+        mid *= size;
+      } else if (phase == 0) {
+        outer *= size;
       } else {
-        double[] f = x.storage.doubles();
-        for (int r = 0; r < outer; r++) {
-          int base = off + r * inner;
-          for (int j = 0; j < inner; j++) {
-            acc[j] += f[base + j];
+        phase = 2;
+        inner *= size;
+      }
+    }
+    int o = (int) outer;
+    int m = (int) mid;
+    int in = (int) inner;
+    int off = x.offset;
+    double[] acc = new double[m];
+    if (t == DType.FLOAT32) {
+      float[] f = x.storage.floats();
+      for (int r = 0; r < o; r++) {
+        int base = off + r * m * in;
+        if (in == 1) {
+          for (int c = 0; c < m; c++) {
+            acc[c] += f[base + c];
+          }
+        } else {
+          for (int c = 0; c < m; c++) {
+            acc[c] += PROVIDER.reductions().sum(f, base + c * in, in);
           }
         }
-        System.arraycopy(acc, 0, out.doubles(), 0, inner);
-      }
-    } else if (t == DType.FLOAT32) {
-      float[] f = x.storage.floats();
-      float[] d = out.floats();
-      for (int r = 0; r < outer; r++) {
-        d[r] = PROVIDER.reductions().sum(f, off + r * inner, inner);
       }
     } else {
       double[] f = x.storage.doubles();
-      double[] d = out.doubles();
-      for (int r = 0; r < outer; r++) {
-        d[r] = PROVIDER.reductions().sum(f, off + r * inner, inner);
+      for (int r = 0; r < o; r++) {
+        int base = off + r * m * in;
+        if (in == 1) {
+          for (int c = 0; c < m; c++) {
+            acc[c] += f[base + c];
+          }
+        } else {
+          for (int c = 0; c < m; c++) {
+            acc[c] += PROVIDER.reductions().sum(f, base + c * in, in);
+          }
+        }
       }
+    }
+    Storage out = Storage.allocate(t, m);
+    for (int c = 0; c < m; c++) {
+      out.setDouble(c, acc[c]);
     }
     return new Tensor(out, outShape);
   }

@@ -20,6 +20,7 @@ final class LinearAlgebra {
         a.shape[1], b.shape[0], a.shape[0] + "x" + a.shape[1], b.shape[0] + "x" + b.shape[1]);
     Tensor out =
         product(a, b, a.shape[0], a.shape[1], b.shape[1], 1, new int[] {a.shape[0], b.shape[1]});
+    int[] bStrides = b.strides.clone();
     return Op.record(
         "MmBackward0",
         out,
@@ -27,7 +28,7 @@ final class LinearAlgebra {
         (ctx, g) ->
             new Tensor[] {
               ctx.needsInputGrad(0) ? g[0].mm(ctx.saved(1).t()) : null,
-              ctx.needsInputGrad(1) ? ctx.saved(0).t().mm(g[0]) : null
+              ctx.needsInputGrad(1) ? mat2Grad(ctx.saved(0), g[0], bStrides) : null
             },
         b.requiresGrad() ? a : null,
         a.requiresGrad() ? b : null);
@@ -43,11 +44,19 @@ final class LinearAlgebra {
         m1.shape[1], m2.shape[0], m1.shape[0] + "x" + m1.shape[1], m2.shape[0] + "x" + m2.shape[1]);
     int[] shape = {m1.shape[0], m2.shape[1]};
     Shapes.broadcast(self.shape, shape);
+    int[] m2Strides = m2.strides.clone();
     Tensor prod = product(m1, m2, m1.shape[0], m1.shape[1], m2.shape[1], 1, shape);
     Tensor out;
     try (var g = org.autograd4j.autograd.GradMode.scope(false)) {
-      Tensor scaled = alpha == 1 ? prod : prod.mul(alpha);
-      out = beta == 1 ? self.add(scaled) : beta == 0 ? scaled : self.mul(beta).add(scaled);
+      if (alpha == 1
+          && beta == 1
+          && self.dtype() == prod.dtype()
+          && FastPaths.addInPlace(prod, self)) {
+        out = prod; // the bias added into the fresh product: no second result array
+      } else {
+        Tensor scaled = alpha == 1 ? prod : prod.mul(alpha);
+        out = beta == 1 ? self.add(scaled) : beta == 0 ? scaled : self.mul(beta).add(scaled);
+      }
     }
     return Op.record(
         "AddmmBackward0",
@@ -57,10 +66,21 @@ final class LinearAlgebra {
             new Tensor[] {
               ctx.needsInputGrad(0) ? (beta == 1 ? g[0] : g[0].mul(beta)) : null,
               ctx.needsInputGrad(1) ? scale(g[0].mm(ctx.saved(1).t()), alpha) : null,
-              ctx.needsInputGrad(2) ? scale(ctx.saved(0).t().mm(g[0]), alpha) : null
+              ctx.needsInputGrad(2) ? scale(mat2Grad(ctx.saved(0), g[0], m2Strides), alpha) : null
             },
         m2.requiresGrad() ? m1 : null,
         m1.requiresGrad() ? m2 : null);
+  }
+
+  /**
+   * The gradient of {@code m1 @ m2} with respect to m2, {@code m1ᵀ · g}, laid out like m2 as
+   * PyTorch's mm_mat2_backward does: when m2 is a transposed view (Linear's {@code weight.t()}), it
+   * is computed as {@code (gᵀ · m1)ᵀ}, so that after TBackward the weight's gradient is contiguous
+   * and accumulating it is a plain array copy rather than a transposing one.
+   */
+  private static Tensor mat2Grad(Tensor m1, Tensor g, int[] m2Strides) {
+    boolean columnMajor = m2Strides[0] == 1 && m2Strides[1] != 1;
+    return columnMajor ? g.t().mm(m1).t() : m1.t().mm(g);
   }
 
   private static Tensor scale(Tensor t, double alpha) {

@@ -25,7 +25,8 @@ final class MatrixOperand {
       int rowStride = t.strides[dim - 2];
       int colStride = t.strides[dim - 1];
       int batchStride = dim == 3 ? t.strides[0] : 0;
-      boolean batchOk = dim == 2 || batches == 1 || batchStride != 0 || t.shape[0] == 1;
+      // A batch stride of 0 (a matrix broadcast over the batch) is fine: operands are only read.
+      boolean batchOk = dim <= 3;
       if (batchOk && (colStride == 1 || c == 1) && rowStride >= Math.max(1, c)) {
         return new MatrixOperand(t, false, Math.max(rowStride, 1), batchStride);
       }

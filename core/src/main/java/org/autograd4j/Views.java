@@ -51,12 +51,14 @@ final class Views {
       Tensor same = makeView(x, x.offset, shape, x.strides.clone());
       return Op.record(name, same, new Tensor[] {x}, (ctx, g) -> new Tensor[] {g[0]});
     }
-    if (!x.isContiguous()) {
+    int[] strides =
+        x.isContiguous() ? Shapes.contiguousStrides(shape) : viewStrides(x.shape, x.strides, shape);
+    if (strides == null) {
       throw new IllegalArgumentException(
           "view size is not compatible with input tensor's size and stride (at least one dimension"
               + " spans across two contiguous subspaces). Use .reshape(...) instead.");
     }
-    Tensor out = makeView(x, x.offset, shape, Shapes.contiguousStrides(shape));
+    Tensor out = makeView(x, x.offset, shape, strides);
     int[] in = x.shape.clone();
     return Op.record(name, out, new Tensor[] {x}, (ctx, g) -> new Tensor[] {g[0].reshape(in)});
   }
@@ -73,8 +75,51 @@ final class Views {
    */
   static Tensor reshape(Tensor x, int[] requested) {
     return x.isContiguous()
+            || viewStrides(x.shape, x.strides, inferShape(requested, x.numel())) != null
         ? view(x, requested, "ReshapeAliasBackward0")
         : view(clone(x), requested, "UnsafeViewBackward0");
+  }
+
+  /**
+   * The strides that let a tensor of {@code oldShape}/{@code oldStrides} be viewed as {@code
+   * newShape} without copying, or null when some new dim would span two non-mergeable old dims.
+   * PyTorch's {@code at::detail::computeStride}: old dims are grouped into chunks that are
+   * contiguous with respect to each other, and each new dim must fall inside one chunk. This is
+   * what lets a transposed or expanded batch be flattened for a batched GEMM with no copy.
+   */
+  static int[] viewStrides(int[] oldShape, int[] oldStrides, int[] newShape) {
+    int[] newStrides = new int[newShape.length];
+    if (oldShape.length == 0) {
+      java.util.Arrays.fill(newStrides, 1);
+      return newStrides;
+    }
+    if (Shapes.numel(oldShape) == 0) {
+      return Shapes.contiguousStrides(newShape);
+    }
+    int viewD = newShape.length - 1;
+    long chunkBaseStride = oldStrides[oldShape.length - 1];
+    long tensorNumel = 1;
+    long viewNumel = 1;
+    for (int d = oldShape.length - 1; d >= 0; d--) {
+      tensorNumel *= oldShape[d];
+      // A chunk ends at the first dim, or where the next-outer dim is not contiguous with this one.
+      if (d == 0 || (oldShape[d - 1] != 1 && oldStrides[d - 1] != tensorNumel * chunkBaseStride)) {
+        while (viewD >= 0 && (viewNumel < tensorNumel || newShape[viewD] == 1)) {
+          newStrides[viewD] = (int) (viewNumel * chunkBaseStride);
+          viewNumel *= newShape[viewD];
+          viewD--;
+        }
+        if (viewNumel != tensorNumel) {
+          return null;
+        }
+        if (d > 0) {
+          chunkBaseStride = oldStrides[d - 1];
+          tensorNumel = 1;
+          viewNumel = 1;
+        }
+      }
+    }
+    return viewD == -1 ? newStrides : null;
   }
 
   static Tensor contiguous(Tensor x) {
