@@ -367,14 +367,28 @@ final class Indexing {
           v = v.select(d, ix.value);
           break;
         case SLICE:
-          if (ix.start != null || ix.stop != null || ix.step != 1) {
+          {
             int size = v.shape[d];
-            v =
-                v.slice(
-                    d, ix.start == null ? 0 : ix.start, ix.stop == null ? size : ix.stop, ix.step);
+            // PyTorch 1.13 skips an explicit full slice (0:size:1) inside a multi-item index; a
+            // bare ':' (no bounds) or a lone slice is always recorded (SliceBackward0).
+            boolean explicitFull =
+                items.length > 1
+                    && ix.start != null
+                    && ix.start == 0
+                    && ix.stop != null
+                    && ix.stop == size
+                    && ix.step == 1;
+            if (!explicitFull) {
+              v =
+                  v.slice(
+                      d,
+                      ix.start == null ? 0 : ix.start,
+                      ix.stop == null ? size : ix.stop,
+                      ix.step);
+            }
+            d++;
+            break;
           }
-          d++;
-          break;
         case NONE:
           v = v.unsqueeze(d);
           d++;
@@ -384,6 +398,10 @@ final class Indexing {
           break;
         default:
           Tensor t = ix.tensor;
+          if (t.dim() == 0 && t.dtype() == DType.INT64) {
+            v = v.select(d, (int) t.itemLong()); // a 0-d index tensor acts as an integer
+            break;
+          }
           if (t.dtype() == DType.BOOL) {
             if (t.dim() == 0) {
               v = v.unsqueeze(d);
@@ -407,7 +425,7 @@ final class Indexing {
       }
     }
     if (advDims.isEmpty()) {
-      return v;
+      return v == x ? Views.alias(x) : v; // x[...] and x[()] are aliases (AliasBackward0)
     }
     Selection s = select(v.shape, advDims, advIdx);
     return Gather.take("IndexBackward0", v, s.pos(), s.shape());

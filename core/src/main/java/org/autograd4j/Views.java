@@ -63,6 +63,12 @@ final class Views {
     return Op.record(name, out, new Tensor[] {x}, (ctx, g) -> new Tensor[] {g[0].reshape(in)});
   }
 
+  /** {@code x[...]}: a view of the whole tensor, recorded as AliasBackward0. */
+  static Tensor alias(Tensor x) {
+    Tensor out = makeView(x, x.offset, x.shape.clone(), x.strides.clone());
+    return Op.record("AliasBackward0", out, new Tensor[] {x}, (ctx, g) -> new Tensor[] {g[0]});
+  }
+
   /** A view of a contiguous result under the name PyTorch's {@code _unsafe_view} records. */
   static Tensor unsafeView(Tensor x, int[] shape) {
     return view(x.contiguous(), shape, "UnsafeViewBackward0");

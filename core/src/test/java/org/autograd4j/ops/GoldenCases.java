@@ -183,6 +183,19 @@ final class GoldenCases {
     c(
         "index_ints_apart",
         a -> a.get(0).index(ints(new long[] {1, 0}, 2), Index.ALL, ints(new long[] {0}, 1)));
+    c("index_0d_tensor", a -> a.get(0).index(Torch.tensor(1L)));
+    c("index_int_and_ints", a -> a.get(0).index(1, ints(new long[] {0, 2}, 2)));
+    c("index_ints_then_int", a -> a.get(0).index(ints(new long[] {0, 2}, 2), 1));
+    c(
+        "index_column_mask",
+        a -> a.get(0).index(Index.ALL, bools(new boolean[] {true, false, true, false}, 4)));
+    c("index_none_ints", a -> a.get(0).index(Index.NONE, ints(new long[] {0, 2}, 2)));
+    c("index_2d_ints", a -> a.get(0).index(ints(new long[] {0, 1, 2, 2}, 2, 2)));
+    c("index_bare_slice", a -> a.get(0).index(Index.ALL));
+    c("index_explicit_full_slice", a -> a.get(0).index(Index.slice(0, 3), 1));
+    c("index_bare_slice_then_int", a -> a.get(0).index(Index.ALL, 1));
+    c("index_ellipsis_alone", a -> a.get(0).index(Index.ELLIPSIS));
+    c("index_true", a -> a.get(0).index(Torch.tensor(true)));
     c("index_select", a -> a.get(0).indexSelect(1, ints(new long[] {2, 0, 2}, 3)));
     c("gather", a -> a.get(0).gather(1, ints(new long[] {0, 0, 2, 1}, 2, 2)));
     c("scatter", a -> a.get(0).scatter(1, ints(new long[] {2, 0, 1, 2}, 2, 2), a.get(1)));
