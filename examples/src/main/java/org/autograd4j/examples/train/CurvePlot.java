@@ -39,10 +39,9 @@ final class CurvePlot {
     chart.setYAxisGroupTitle(1, "test accuracy (%)");
     chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
     chart.getStyler().setXAxisDecimalPattern("0");
-    chart.getStyler().putYAxisGroupDecimalPatternMap(0, "0.000");
-    chart.getStyler().putYAxisGroupDecimalPatternMap(1, "0.0");
+    chart.getStyler().setYAxisDecimalPattern("0.0##");
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
     // Write next to the target and move into place, so a reader never sees half a PNG.
     Path tmp = png.resolveSibling(png.getFileName() + ".tmp.png");
     BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);

@@ -130,18 +130,30 @@ final class Trainer {
         out.flush();
         Path ck = cfg.out().resolve(CHECKPOINT);
         Checkpoint.save(ck, model.stateDict(), opt.stateDict(), metadata(cfg, epoch, history));
-        CurvePlot.write(
-            history,
-            "Fashion-MNIST " + cfg.model() + ", " + cfg.optimizer() + " lr " + cfg.lr(),
+        writePlot(history);
+      }
+      if (done >= cfg.epochs()) {
+        // Nothing left to train: redraw the curves from the checkpoint's history.
+        out.printf(Locale.ROOT, "already trained %d epochs (--epochs %d)%n", done, cfg.epochs());
+        writePlot(history);
+        out.printf(Locale.ROOT, "curves %s%n", cfg.out().resolve(PLOT));
+      } else {
+        out.printf(
+            Locale.ROOT,
+            "checkpoint %s, curves %s%n",
+            cfg.out().resolve(CHECKPOINT),
             cfg.out().resolve(PLOT));
       }
-      out.printf(
-          Locale.ROOT,
-          "checkpoint %s, curves %s%n",
-          cfg.out().resolve(CHECKPOINT),
-          cfg.out().resolve(PLOT));
       out.flush();
     }
+  }
+
+  private void writePlot(History history) throws IOException {
+    String title = "Fashion-MNIST " + cfg.model() + ", " + cfg.optimizer() + " lr " + cfg.lr();
+    if (cfg.optimizer().equals("sgd")) {
+      title += " momentum " + cfg.momentum();
+    }
+    CurvePlot.write(history, title + ", batch " + cfg.batchSize(), cfg.out().resolve(PLOT));
   }
 
   private double trainEpoch(
