@@ -93,6 +93,12 @@ public final class TrainCommand implements Callable<Integer> {
   int workers = 1;
 
   @Option(
+      names = "--normalize",
+      description =
+          "Normalise the pixels with Fashion-MNIST's mean and std (default: [0, 1] as ToTensor()).")
+  boolean normalize;
+
+  @Option(
       names = "--progress",
       negatable = true,
       defaultValue = "true",
@@ -132,6 +138,7 @@ public final class TrainCommand implements Callable<Integer> {
               seed,
               limit,
               workers,
+              normalize,
               data,
               outDir(model),
               progress);
@@ -167,6 +174,7 @@ public final class TrainCommand implements Callable<Integer> {
             Long.parseLong(m.get("seed")),
             Integer.parseInt(m.get("limit")),
             workers,
+            Boolean.parseBoolean(m.get("normalize")),
             data,
             out != null ? out : resume.toAbsolutePath().getParent(),
             progress);

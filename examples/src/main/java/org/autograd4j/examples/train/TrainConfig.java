@@ -13,6 +13,7 @@ record TrainConfig(
     long seed,
     int limit,
     int workers,
+    boolean normalize,
     Path data,
     Path out,
     boolean progress) {}

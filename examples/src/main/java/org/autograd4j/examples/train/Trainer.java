@@ -53,6 +53,7 @@ final class Trainer {
     m.put("batch_size", Integer.toString(c.batchSize()));
     m.put("seed", Long.toString(c.seed()));
     m.put("limit", Integer.toString(c.limit()));
+    m.put("normalize", Boolean.toString(c.normalize()));
     m.put("history", h.encode());
     return m;
   }
@@ -70,10 +71,12 @@ final class Trainer {
 
   /** Runs epochs {@code startEpoch+1 .. cfg.epochs()}; {@code resume} may be null. */
   void run(Checkpoint resume) throws IOException {
-    FashionMNIST trainFull =
-        FashionMNIST.load(cfg.data(), true).normalize(FashionMNIST.MEAN, FashionMNIST.STD);
-    FashionMNIST test =
-        FashionMNIST.load(cfg.data(), false).normalize(FashionMNIST.MEAN, FashionMNIST.STD);
+    FashionMNIST trainFull = FashionMNIST.load(cfg.data(), true);
+    FashionMNIST test = FashionMNIST.load(cfg.data(), false);
+    if (cfg.normalize()) {
+      trainFull = trainFull.normalize(FashionMNIST.MEAN, FashionMNIST.STD);
+      test = test.normalize(FashionMNIST.MEAN, FashionMNIST.STD);
+    }
     Dataset<Tensor[]> train = cfg.limit() > 0 ? Subset.first(trainFull, cfg.limit()) : trainFull;
 
     Torch.manualSeed(cfg.seed());
@@ -99,14 +102,15 @@ final class Trainer {
             .build()) {
       out.printf(
           Locale.ROOT,
-          "training %s with %s (lr %s%s), batch size %d, %d training / %d test images%n",
+          "training %s with %s (lr %s%s), batch size %d, %d training / %d test images%s%n",
           cfg.model(),
           cfg.optimizer(),
           cfg.lr(),
           cfg.optimizer().equals("sgd") ? ", momentum " + cfg.momentum() : "",
           cfg.batchSize(),
           train.size(),
-          test.size());
+          test.size(),
+          cfg.normalize() ? ", normalised" : "");
       if (done > 0) {
         out.printf(Locale.ROOT, "resumed after epoch %d%n", done);
       }
