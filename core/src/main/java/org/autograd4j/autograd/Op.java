@@ -70,7 +70,7 @@ public final class Op {
         dtypes[i] = in.dtype();
       }
     }
-    FunctionNode node = new FunctionNode(name, next, shapes, dtypes, backward);
+    FunctionNode node = new FunctionNode(name, next, shapes, shared(dtypes), backward);
     int[][] outShapes = new int[outs.length][];
     DType[] outDtypes = new DType[outs.length];
     for (int i = 0; i < outs.length; i++) {
@@ -80,9 +80,31 @@ public final class Op {
         access.setHistory(outs[i], node, i);
       }
     }
-    node.setOutputs(outShapes, outDtypes);
+    node.setOutputs(outShapes, shared(outDtypes));
     node.save(saved, outs);
     return outs;
+  }
+
+  // Most nodes have one or two inputs of one dtype: sharing those (never mutated) arrays keeps
+  // long graphs smaller.
+  private static final DType[][] ONE = new DType[DType.values().length][];
+  private static final DType[][] TWO = new DType[DType.values().length][];
+
+  static {
+    for (DType d : DType.values()) {
+      ONE[d.ordinal()] = new DType[] {d};
+      TWO[d.ordinal()] = new DType[] {d, d};
+    }
+  }
+
+  private static DType[] shared(DType[] d) {
+    if (d.length == 1 && d[0] != null) {
+      return ONE[d[0].ordinal()];
+    }
+    if (d.length == 2 && d[0] != null && d[0] == d[1]) {
+      return TWO[d[0].ordinal()];
+    }
+    return d;
   }
 
   /**

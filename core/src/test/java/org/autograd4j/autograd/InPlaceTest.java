@@ -321,4 +321,18 @@ class InPlaceTest {
     assertTrue(w.isLeaf());
     assertEquals("tensor([0., 0.], dtype=torch.float64)", w.grad().toString());
   }
+
+  @Test
+  void zeroAndCopyIntoAView() {
+    // y = x.clone(); y[:1].zero_(); y[2:].copy_(w) -> x.grad [0, 1, 0], w.grad [2]
+    Tensor x = vec(1, 2, 3).requiresGrad_();
+    Tensor w = vec(7).requiresGrad_();
+    Tensor y = x.clone();
+    y.narrow(0, 0, 1).zero_();
+    y.narrow(0, 2, 1).copy_(w);
+    assertEquals("tensor([0., 2., 7.], grad_fn=<CopySlices>)", y.toString());
+    y.mul(vec(1, 1, 2)).sum().backward();
+    assertEquals("tensor([0., 1., 0.])", x.grad().toString());
+    assertEquals("tensor([2.])", w.grad().toString());
+  }
 }
