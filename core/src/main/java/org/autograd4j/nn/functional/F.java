@@ -66,15 +66,10 @@ public final class F {
    * }</pre>
    */
   public static Tensor gelu(Tensor x, String approximate) {
-    switch (approximate) {
-      case "none":
-        return x.gelu();
-      case "tanh":
-        Tensor inner = x.add(x.pow(3).mul(0.044715)).mul(Math.sqrt(2 / Math.PI));
-        return x.mul(0.5).mul(inner.tanh().add(1.0));
-      default:
-        throw new IllegalArgumentException("approximate argument must be either none or tanh.");
+    if (!approximate.equals("none") && !approximate.equals("tanh")) {
+      throw new IllegalArgumentException("approximate argument must be either none or tanh.");
     }
+    return x.gelu(approximate);
   }
 
   /** {@code F.silu(x)}: x·σ(x). */
@@ -176,6 +171,43 @@ public final class F {
       out[k++] = shape[i];
     }
     return s == e ? x : x.reshape(out);
+  }
+
+  /**
+   * {@code F.bilinear(input1, input2, weight, bias)}: {@code y_k = x1ᵀ W_k x2 + b_k} with weight
+   * {@code (out, in1, in2)}, over any leading batch dims.
+   *
+   * <pre>{@code
+   * F.bilinear(Torch.randn(5, 2), Torch.randn(5, 3), Torch.randn(4, 2, 3), null).shape(); // [5, 4]
+   * }</pre>
+   */
+  public static Tensor bilinear(Tensor input1, Tensor input2, Tensor weight, Tensor bias) {
+    if (weight.dim() != 3
+        || input1.size(-1) != weight.size(1)
+        || input2.size(-1) != weight.size(2)) {
+      throw new IllegalArgumentException(
+          "bilinear(): weight "
+              + weight.shape()
+              + " does not match input1 "
+              + input1.shape()
+              + " and input2 "
+              + input2.shape());
+    }
+    int out = weight.size(0);
+    int in1 = weight.size(1);
+    int in2 = weight.size(2);
+    int[] lead = java.util.Arrays.copyOf(input1.shape().toArray(), input1.dim() - 1);
+    Tensor x1 = input1.reshape(-1, in1);
+    Tensor x2 = input2.reshape(-1, in2);
+    // (N, in1) @ (in1, out·in2) -> (N, out, in2), then contract in2 with x2.
+    Tensor t = x1.matmul(weight.permute(1, 0, 2).reshape(in1, out * in2)).reshape(-1, out, in2);
+    Tensor y = t.mul(x2.unsqueeze(1)).sum(new int[] {2}, false);
+    if (bias != null) {
+      y = y.add(bias);
+    }
+    int[] shape = java.util.Arrays.copyOf(lead, lead.length + 1);
+    shape[lead.length] = out;
+    return y.reshape(shape);
   }
 
   // ------------------------------------------------------------------ convolution
