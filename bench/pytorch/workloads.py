@@ -90,7 +90,7 @@ def train_steps(model, loss_fn, opt, images, labels, batch, max_steps):
     return last
 
 
-def mlp_epoch():
+def mlp_epoch(max_steps=1 << 30):
     images, labels = load_train()
     images = images.view(-1, 784)
     torch.manual_seed(0)
@@ -100,13 +100,13 @@ def mlp_epoch():
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     train_steps(model, loss_fn, opt, images, labels, 128, 50)  # the same warm-up as the Java side
     t0 = time.perf_counter()
-    loss = train_steps(model, loss_fn, opt, images, labels, 128, 1 << 30)
+    loss = train_steps(model, loss_fn, opt, images, labels, 128, max_steps)
     secs = time.perf_counter() - t0
     print(f"mlp final batch loss {loss:.4f}", file=sys.stderr)
     return secs
 
 
-def cnn_epoch():
+def cnn_epoch(max_steps=1 << 30):
     images, labels = load_train()
     torch.manual_seed(0)
     model = nn.Sequential(
@@ -117,7 +117,7 @@ def cnn_epoch():
     opt = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)
     train_steps(model, loss_fn, opt, images, labels, 64, 50)
     t0 = time.perf_counter()
-    loss = train_steps(model, loss_fn, opt, images, labels, 64, 1 << 30)
+    loss = train_steps(model, loss_fn, opt, images, labels, 64, max_steps)
     secs = time.perf_counter() - t0
     print(f"cnn final batch loss {loss:.4f}", file=sys.stderr)
     return secs
@@ -134,10 +134,10 @@ def main(argv):
         result(f"sgemm{n}_t{threads}", sgemm(n), "GFLOPS")
     elif what == "mlp":
         torch.set_num_threads(int(argv[1]))
-        result(f"mlp_t{argv[1]}", mlp_epoch(), "s")
+        result(f"mlp_t{argv[1]}", mlp_epoch(*map(int, argv[2:3])), "s")
     elif what == "cnn":
         torch.set_num_threads(int(argv[1]))
-        result(f"cnn_t{argv[1]}", cnn_epoch(), "s")
+        result(f"cnn_t{argv[1]}", cnn_epoch(*map(int, argv[2:3])), "s")
     else:
         sys.exit(f"unknown workload {what}")
 

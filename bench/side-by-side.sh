@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Side-by-side speed harness: runs each workload in autograd4j and in PyTorch (Debian's python3-torch)
+# in one run, with the same shapes, hyper-parameters and thread counts, and prints a table of ratios.
+#
+#   bench/side-by-side.sh                     everything (about 10 minutes on 2 cores)
+#   bench/side-by-side.sh seed sgemm          only some workloads (seed, sgemm, mlp, cnn)
+#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/side-by-side.sh
+#
+# PyTorch's BLAS: Debian's torch calls whatever libblas.so.3 the system selects, by default the
+# unoptimised reference BLAS. The issue's reference is OpenBLAS, so PyTorch runs with OpenBLAS's
+# libblas.so.3 first on its library path: the installed one if libopenblas0-pthread is installed,
+# else a copy unpacked (not installed) from the Debian package into bench/target/openblas.
+# PYTORCH_BLAS=system keeps the system's BLAS instead.
+#
+# Each workload runs in its own process; peak RSS is measured the same way on both sides with
+# /usr/bin/time. The machine may be shared: compare the ratios of one run, not absolute figures.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+java="${JAVA:-java}"
+python="${PYTHON:-/usr/bin/python3}"
+jar="$here/target/benchmarks.jar"
+out="$here/target/side-by-side"
+mkdir -p "$out"
+workloads=("$@")
+[ ${#workloads[@]} -eq 0 ] && workloads=(seed sgemm mlp cnn)
+
+if [ ! -f "$jar" ] || [ -n "$(find "$root/core/src/main" "$here/src/main" -newer "$jar" -print -quit)" ]; then
+  echo "building the benchmarks jar..." >&2
+  mvn -B -q -f "$root/pom.xml" -pl core,bench -am package -DskipTests -Dspotless.check.skip=true >&2
+fi
+
+# ---------------------------------------------------------------- PyTorch's BLAS
+blasdir=""
+if [ "${PYTORCH_BLAS:-openblas}" = openblas ]; then
+  if [ -f /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ]; then
+    blasdir=/usr/lib/x86_64-linux-gnu/openblas-pthread
+  else
+    blasdir="$here/target/openblas/usr/lib/x86_64-linux-gnu/openblas-pthread"
+    if [ ! -f "$blasdir/libblas.so.3" ]; then
+      echo "unpacking OpenBLAS for PyTorch into bench/target/openblas (not installed system-wide)..." >&2
+      (cd "$here/target" && apt-get download libopenblas0-pthread >/dev/null 2>&1 \
+        && dpkg -x libopenblas0-pthread_*.deb openblas && rm -f libopenblas0-pthread_*.deb) || true
+    fi
+    if [ ! -f "$blasdir/libblas.so.3" ]; then
+      echo "OpenBLAS unavailable: PyTorch runs on the system BLAS" >&2
+      blasdir=""
+    fi
+  fi
+fi
+blas_name="system libblas.so.3 ($(readlink -f /etc/alternatives/libblas.so.3-x86_64-linux-gnu 2>/dev/null || echo unknown))"
+[ -n "$blasdir" ] && blas_name="OpenBLAS ($blasdir)"
+
+results="$out/results.txt"
+: >"$results"
+
+# run SIDE NAME THREADS ARGS...: runs one workload in its own process, records RESULT and peak RSS.
+run() {
+  local side="$1" threads="$2"
+  shift 2
+  local log="$out/$side-$(echo "$*" | tr ' ' '_').log"
+  local cmd
+  if [ "$side" = java ]; then
+    cmd=("$java" --add-modules jdk.incubator.vector -XX:+UseParallelGC ${AUTOGRAD4J_JAVA_OPTS:-}
+      -cp "$jar" org.autograd4j.bench.SideBySide "$@")
+    /usr/bin/time -f "RSS_KB %M" "${cmd[@]}" >"$log" 2>&1 || { echo "FAILED: ${cmd[*]}" >&2; tail -5 "$log" >&2; return 0; }
+  else
+    env ${blasdir:+LD_LIBRARY_PATH="$blasdir"} OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" \
+      /usr/bin/time -f "RSS_KB %M" "$python" "$here/pytorch/workloads.py" "$@" >"$log" 2>&1 \
+      || { echo "FAILED: $python workloads.py $*" >&2; tail -5 "$log" >&2; return 0; }
+  fi
+  local line rss
+  line="$(grep '^RESULT' "$log" | tail -1)"
+  rss="$(grep '^RSS_KB' "$log" | tail -1 | awk '{print $2}')"
+  echo "$side $line rss=$rss" | tee -a "$results" >&2
+}
+
+for w in "${workloads[@]}"; do
+  case "$w" in
+    seed)
+      run java 1 seed
+      run torch 1 seed
+      ;;
+    sgemm)
+      for n in 256 512 1024 2048; do
+        run java 1 sgemm "$n" 1
+        run torch 1 sgemm "$n" 1
+      done
+      run java 2 sgemm 1024 2
+      run torch 2 sgemm 1024 2
+      ;;
+    mlp | cnn)
+      for t in 1 2; do
+        run java "$t" "$w" "$t"
+        run torch "$t" "$w" "$t"
+      done
+      ;;
+    *)
+      echo "unknown workload $w (seed, sgemm, mlp, cnn)" >&2
+      exit 2
+      ;;
+  esac
+done
+
+jver="$("$java" -version 2>&1 | head -1)"
+"$python" - "$results" "$jver" "$blas_name" "$("$python" -c 'import torch; print(torch.__version__)')" <<'EOF'
+import sys
+
+path, jver, blas, tver = sys.argv[1:5]
+ours, theirs, rss = {}, {}, {}
+for line in open(path):
+    parts = line.split()
+    if len(parts) < 5:
+        continue
+    side, _, name, value = parts[0], parts[1], parts[2], float(parts[3])
+    (ours if side == "java" else theirs)[name] = value
+    if name.startswith("mlp_t1"):
+        rss[side] = int(parts[5].split("=")[1] or 0) / 1024
+
+rows = []
+
+def row(label, a, b, ratio, target, ok, unit):
+    rows.append((label, a, b, unit, ratio, target, ok))
+
+def time_row(label, key, target, bound, against=None):
+    a = ours.get(key)
+    b = against if against is not None else theirs.get(key)
+    if a is None or b is None:
+        return
+    r = a / b
+    ok = "" if not target else ("met" if r <= bound else "MISSED")
+    row(label, f"{a:.3f}", f"{b:.3f}", f"{r:.3f}", target, ok, "")
+
+if "seed" in ours and "seed" in theirs:
+    time_row("seed step (us/step, 1 thread)", "seed", "<= 0.05", 0.05)
+for n in (256, 512, 1024, 2048):
+    k = f"sgemm{n}_t1"
+    if k in ours and k in theirs:
+        r = ours[k] / theirs[k]
+        target, ok = {256: (">= 0.8", r >= 0.8), 1024: (">= 0.9", r >= 0.9)}.get(n, ("", None))
+        row(f"sgemm {n} (GFLOPS, 1 thread)", f"{ours[k]:.1f}", f"{theirs[k]:.1f}", f"{r:.3f}",
+            target, "" if ok is None else ("met" if ok else "MISSED"), "")
+if "sgemm1024_t2" in ours:
+    b = theirs.get("sgemm1024_t2")
+    r = ours["sgemm1024_t2"] / ours["sgemm1024_t1"] if "sgemm1024_t1" in ours else float("nan")
+    row("sgemm 1024 (GFLOPS, 2 threads): ours t2/t1", f"{ours['sgemm1024_t2']:.1f}",
+        f"{b:.1f}" if b else "-", f"{r:.3f}", ">= 1.8", "met" if r >= 1.8 else "MISSED", "")
+for w, bound1 in (("mlp", 0.8), ("cnn", 1.0)):
+    time_row(f"{w.upper()} epoch (s, 1 thread)", f"{w}_t1", f"<= {bound1}", bound1)
+    best = min([theirs[k] for k in (f"{w}_t1", f"{w}_t2") if k in theirs], default=None)
+    if w == "mlp" and best is not None and "mlp_t2" in ours:
+        time_row("MLP epoch (s, 2 threads) vs PyTorch's best", "mlp_t2", "<= 0.5", 0.5, best)
+    elif f"{w}_t2" in ours and f"{w}_t2" in theirs:
+        time_row(f"{w.upper()} epoch (s, 2 threads)", f"{w}_t2", "", float("inf"))
+if "java" in rss and "torch" in rss:
+    r = rss["java"] / rss["torch"]
+    row("MLP run peak RSS (MB, 1 thread)", f"{rss['java']:.0f}", f"{rss['torch']:.0f}", f"{r:.3f}",
+        "<= 1.0", "met" if r <= 1.0 else "MISSED", "")
+
+print()
+print(f"autograd4j on {jver}; PyTorch {tver} on {blas}")
+header = ("workload", "autograd4j", "PyTorch", "ratio", "target", "")
+widths = [max(len(str(r[i])) for r in rows + [header + ("",)]) for i in (0, 1, 2, 4, 5, 6)]
+fmt = "| {:<%d} | {:>%d} | {:>%d} | {:>%d} | {:<%d} | {:<%d} |" % tuple(widths)
+print(fmt.format(*header))
+print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+for r in rows:
+    print(fmt.format(r[0], r[1], r[2], r[4], r[5], r[6]))
+EOF
