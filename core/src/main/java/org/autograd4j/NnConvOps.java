@@ -191,7 +191,12 @@ final class NnConvOps {
       out =
           transposed ? convTranspose(x, weight, w, groups, outH, outW) : conv(x, weight, w, groups);
       if (bias != null) {
-        out = out.add(bias.view(1, -1, 1, 1));
+        Tensor b = bias.view(1, -1, 1, 1);
+        // The product is a fresh array no one else sees: add the bias into it (as PyTorch's
+        // convolution does) rather than allocating a second output of the same size.
+        if (b.dtype() != out.dtype() || !FastPaths.addInPlace(out, b)) {
+          out = out.add(b);
+        }
       }
     }
     int[] xShape = x.shape.clone();
