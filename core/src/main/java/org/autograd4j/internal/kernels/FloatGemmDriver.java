@@ -15,6 +15,8 @@ final class FloatGemmDriver {
   static final long PARALLEL_WORK = 64L * 64 * 64;
 
   private final FloatMicroKernel kernel;
+  private final Elementwise elementwise;
+  private final Reductions reductions;
   private final int mr;
   private final int nr;
   private final int mcMax;
@@ -22,8 +24,14 @@ final class FloatGemmDriver {
   private final int ncMax;
   private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
-  FloatGemmDriver(FloatMicroKernel kernel) {
+  /**
+   * Creates a driver around {@code kernel}; matrix-vector products (one row or one column of C)
+   * bypass packing and run on the provider's {@code axpy} and {@code dot}.
+   */
+  FloatGemmDriver(FloatMicroKernel kernel, Elementwise elementwise, Reductions reductions) {
     this.kernel = kernel;
+    this.elementwise = elementwise;
+    this.reductions = reductions;
     GemmBlocking blocking = kernel.blocking();
     this.mr = blocking.mr();
     this.nr = blocking.nr();
@@ -168,6 +176,12 @@ final class FloatGemmDriver {
           transA, transB, 0, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
+    if (m == 1 || n == 1) {
+      // Matrix-vector product: packing would copy the whole matrix to use it once, and the
+      // register tile would be 5/6 (or 15/16) padding.
+      gemv(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
     int threads = mayFork ? Parallel.getNumThreads() : 1;
     if (threads == 1 || work < PARALLEL_WORK) {
       tile(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
@@ -206,6 +220,81 @@ final class FloatGemmDriver {
                 ldc);
           }
         });
+  }
+
+  /** One row ({@code m == 1}) or one column ({@code n == 1}) of C, streaming the matrix once. */
+  private void gemv(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      int ldb,
+      float beta,
+      float[] c,
+      int cOff,
+      int ldc) {
+    if (m == 1) {
+      if (!transB) {
+        // c = beta * c + sum_p (alpha * a_p) * B(p, :): one axpy per contiguous row of B.
+        FloatGemmSimple.scale(1, n, beta, c, cOff, ldc);
+        for (int p = 0; p < k; p++) {
+          float ap = alpha * a[aOff + p * (transA ? lda : 1)];
+          elementwise.axpy(ap, b, bOff + p * ldb, c, cOff, n);
+        }
+      } else {
+        // c_j = alpha * <a, B(j, :)> + beta * c_j: one dot per contiguous row of B.
+        float[] x = a;
+        int xOff = aOff;
+        if (transA && lda != 1) {
+          x = gather(a, aOff, lda, k);
+          xOff = 0;
+        }
+        for (int j = 0; j < n; j++) {
+          float dot = reductions.dot(x, xOff, b, bOff + j * ldb, k);
+          c[cOff + j] = alpha * dot + (beta == 0f ? 0f : beta * c[cOff + j]);
+        }
+      }
+      return;
+    }
+    // n == 1: x = op(B)(:, 0), made contiguous.
+    float[] x = b;
+    int xOff = bOff;
+    if (!transB && ldb != 1) {
+      x = gather(b, bOff, ldb, k);
+      xOff = 0;
+    }
+    if (!transA) {
+      for (int i = 0; i < m; i++) {
+        float dot = reductions.dot(a, aOff + i * lda, x, xOff, k);
+        int ci = cOff + i * ldc;
+        c[ci] = alpha * dot + (beta == 0f ? 0f : beta * c[ci]);
+      }
+    } else {
+      // op(A) = A^T: y = sum_p x_p * A(p, :), one axpy per contiguous row of A.
+      float[] y = new float[m];
+      for (int p = 0; p < k; p++) {
+        elementwise.axpy(x[xOff + p], a, aOff + p * lda, y, 0, m);
+      }
+      for (int i = 0; i < m; i++) {
+        int ci = cOff + i * ldc;
+        c[ci] = alpha * y[i] + (beta == 0f ? 0f : beta * c[ci]);
+      }
+    }
+  }
+
+  private static float[] gather(float[] src, int off, int stride, int len) {
+    float[] dst = new float[len];
+    for (int i = 0; i < len; i++) {
+      dst[i] = src[off + i * stride];
+    }
+    return dst;
   }
 
   /** Boundary {@code t} of {@code parts} near-equal parts of {@code len}, aligned to {@code q}. */

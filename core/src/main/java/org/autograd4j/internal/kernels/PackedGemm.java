@@ -8,9 +8,13 @@ final class PackedGemm implements Gemm {
   private final FloatGemmDriver floats;
   private final DoubleGemmDriver doubles;
 
-  PackedGemm(FloatMicroKernel floatKernel, DoubleMicroKernel doubleKernel) {
-    this.floats = new FloatGemmDriver(floatKernel);
-    this.doubles = new DoubleGemmDriver(doubleKernel);
+  PackedGemm(
+      FloatMicroKernel floatKernel,
+      DoubleMicroKernel doubleKernel,
+      Elementwise elementwise,
+      Reductions reductions) {
+    this.floats = new FloatGemmDriver(floatKernel, elementwise, reductions);
+    this.doubles = new DoubleGemmDriver(doubleKernel, elementwise, reductions);
   }
 
   @Override

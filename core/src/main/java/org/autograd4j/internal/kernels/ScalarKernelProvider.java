@@ -2,11 +2,11 @@ package org.autograd4j.internal.kernels;
 
 /** The plain-Java reference kernels: no dependency beyond {@code java.base}. */
 final class ScalarKernelProvider implements KernelProvider {
-  private final Gemm gemm =
-      new PackedGemm(new ScalarFloatMicroKernel(), new ScalarDoubleMicroKernel());
-
   private final Elementwise elementwise = new ScalarElementwise();
   private final Reductions reductions = new ScalarReductions();
+  private final Gemm gemm =
+      new PackedGemm(
+          new ScalarFloatMicroKernel(), new ScalarDoubleMicroKernel(), elementwise, reductions);
   private final Optimizers optimizers = new ScalarOptimizers();
 
   @Override

@@ -23,9 +23,11 @@ final class VectorKernelProvider implements KernelProvider {
       throw new UnsupportedOperationException(
           "preferred vector size is " + bitSize + " bits; no SIMD benefit");
     }
-    this.gemm = new PackedGemm(new VectorFloatMicroKernel(), new VectorDoubleMicroKernel());
     this.elementwise = new VectorElementwise();
     this.reductions = new VectorReductions(elementwise);
+    this.gemm =
+        new PackedGemm(
+            new VectorFloatMicroKernel(), new VectorDoubleMicroKernel(), elementwise, reductions);
     this.optimizers = new VectorOptimizers();
   }
 

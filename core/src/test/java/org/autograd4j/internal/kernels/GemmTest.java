@@ -12,7 +12,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** GEMM of every provider against a naive triple loop evaluated in double. */
 class GemmTest {
 
-  /** {m, n, k}: edge tiles, k over the kc block, m over the mc block, n over the nc block. */
+  /**
+   * {m, n, k}: edge tiles, k over the kc block, m over the mc block, n over the nc block, and the
+   * matrix-vector shapes (m or n equal to 1).
+   */
   private static final int[][] SHAPES = {
     {1, 1, 1},
     {0, 5, 3},
@@ -28,7 +31,12 @@ class GemmTest {
     {37, 11, 600},
     {150, 40, 20},
     {97, 131, 70},
-    {3, 4200, 2}
+    {3, 4200, 2},
+    {1, 50, 37},
+    {40, 1, 29},
+    {1, 1, 100},
+    {1, 300, 5},
+    {2, 1, 3}
   };
 
   private static final float[][] ALPHA_BETA = {{1f, 0f}, {0.5f, 2f}, {-1.5f, 1f}, {0f, 0.5f}};
