@@ -46,6 +46,11 @@ final class NnPoolOps {
     Tensor out = Creation.full(outShape, 0, x.dtype());
     Tensor idx = Creation.full(outShape, 0, DType.INT64);
     long[] ind = idx.storage.longs();
+    // Direct array access (float32 or float64): this loop is hot in CNN training.
+    float[] fs = x.dtype() == DType.FLOAT32 ? c.storage.floats() : null;
+    double[] ds = x.dtype() == DType.FLOAT64 ? c.storage.doubles() : null;
+    float[] fo = x.dtype() == DType.FLOAT32 ? out.storage.floats() : null;
+    double[] dout = x.dtype() == DType.FLOAT64 ? out.storage.doubles() : null;
     for (int p = 0; p < planes; p++) {
       int base = c.offset + p * h * w;
       for (int i = 0; i < oh; i++) {
@@ -66,7 +71,8 @@ final class NnPoolOps {
           double max = Double.NEGATIVE_INFINITY;
           for (int y = h0; y < he; y += dh) {
             for (int z = w0; z < we; z += dw) {
-              double v = c.storage.getDouble(base + y * w + z);
+              int at = base + y * w + z;
+              double v = fs != null ? fs[at] : ds[at];
               if (v > max || Double.isNaN(v)) {
                 max = v;
                 best = y * w + z;
@@ -74,7 +80,11 @@ final class NnPoolOps {
             }
           }
           int o = (p * oh + i) * ow + j;
-          out.storage.setDouble(o, max);
+          if (fo != null) {
+            fo[o] = (float) max;
+          } else {
+            dout[o] = max;
+          }
           ind[o] = best;
         }
       }
@@ -97,10 +107,19 @@ final class NnPoolOps {
     int per = g.shape[g.dim() - 2] * g.shape[g.dim() - 1];
     Tensor out = Creation.full(shape, 0, g.dtype());
     int n = g.numel();
-    for (int i = 0; i < n; i++) {
-      int target = (i / per) * plane + (int) ic.storage.getLong(ic.offset + i);
-      out.storage.setDouble(
-          target, out.storage.getDouble(target) + gc.storage.getDouble(gc.offset + i));
+    long[] is = ic.storage.longs();
+    if (g.dtype() == DType.FLOAT32) {
+      float[] src = gc.storage.floats();
+      float[] dst = out.storage.floats();
+      for (int i = 0; i < n; i++) {
+        dst[(i / per) * plane + (int) is[ic.offset + i]] += src[gc.offset + i];
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        int target = (i / per) * plane + (int) is[ic.offset + i];
+        out.storage.setDouble(
+            target, out.storage.getDouble(target) + gc.storage.getDouble(gc.offset + i));
+      }
     }
     return Op.record(
         "MaxPool2DWithIndicesBackwardBackward0",

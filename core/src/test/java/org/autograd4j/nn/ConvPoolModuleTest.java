@@ -168,6 +168,9 @@ class ConvPoolModuleTest {
     assertMessage(
         "non-empty 3D or 4D (batch mode) tensor expected for input",
         () -> F.maxPool2d(Torch.randn(5, 5), 2));
+    assertMessage(
+        "\"max_pool2d\" not implemented for 'Long'",
+        () -> F.maxPool2d(Torch.ones(new int[] {1, 1, 2, 2}, org.autograd4j.DType.INT64), 2));
   }
 
   @Test

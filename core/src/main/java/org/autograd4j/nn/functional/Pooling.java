@@ -14,6 +14,17 @@ final class Pooling {
     }
   }
 
+  static void checkFloating(String op, Tensor x) {
+    if (!x.dtype().isFloatingPoint()) {
+      throw new IllegalArgumentException(
+          "\""
+              + op
+              + "\" not implemented for '"
+              + (x.dtype().name().equals("INT64") ? "Long" : "Bool")
+              + "'");
+    }
+  }
+
   private static void checkPad(int[] kernel, int[] padding) {
     for (int i = 0; i < 2; i++) {
       if (padding[i] > kernel[i] / 2) {
@@ -56,6 +67,7 @@ final class Pooling {
   static Tensor[] maxPool2dWithIndices(
       Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
     checkInput(x);
+    checkFloating("max_pool2d", x);
     checkPad(kernel, padding);
     int[] s = stride == null ? kernel : stride;
     for (int i = 0; i < 2; i++) {
@@ -82,6 +94,11 @@ final class Pooling {
       boolean countIncludePad,
       int divisorOverride) {
     checkInput(x);
+    if (!x.dtype().isFloatingPoint()) {
+      // PyTorch averages integers with integer division; not supported here.
+      throw new IllegalArgumentException(
+          "avg_pool2d: expected a floating point input, got " + x.dtype().name().toLowerCase());
+    }
     checkPad(kernel, padding);
     int[] s = stride == null ? kernel : stride;
     if (s[0] <= 0 || s[1] <= 0) {
@@ -102,6 +119,7 @@ final class Pooling {
       throw new IllegalArgumentException(
           "adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got " + Convolution.sizes(x));
     }
+    checkFloating("adaptive_avg_pool2d", x);
     if (outH < 1 || outW < 1) {
       throw new IllegalArgumentException(
           "adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but"
