@@ -162,6 +162,19 @@ public final class TrainCommand implements Callable<Integer> {
    * from the command line.
    */
   private TrainConfig fromCheckpoint(Map<String, String> m) {
+    for (String key :
+        new String[] {
+          "epoch", "model", "optimizer_name", "lr", "momentum", "batch_size", "seed", "limit"
+        }) {
+      if (m.get(key) == null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            resume
+                + " is not a checkpoint of ./autograd4j train (its metadata has no \""
+                + key
+                + "\")");
+      }
+    }
     Models.Kind kind = Models.Kind.valueOf(m.get("model"));
     TrainConfig c =
         new TrainConfig(

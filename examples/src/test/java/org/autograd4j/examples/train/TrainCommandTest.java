@@ -201,6 +201,15 @@ class TrainCommandTest {
   }
 
   @Test
+  void resumingFromAForeignCheckpointIsAUsageError() throws IOException {
+    Path foreign = tmp.resolve("foreign.safetensors");
+    Checkpoint.save(foreign, Map.of(), null, Map.of("epoch", "1"));
+    String[] r = run("--resume", foreign.toString(), "--data", data.toString(), "--no-progress");
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("is not a checkpoint of ./autograd4j train"), r[2]);
+  }
+
+  @Test
   void unknownOptimizerIsAUsageError() {
     String[] r = run("--optimizer", "lbfgs", "--data", data.toString(), "--no-progress");
     assertEquals("2", r[0]);
