@@ -197,6 +197,46 @@ public abstract class Module {
     }
   }
 
+  /**
+   * {@code named_modules()}: this module under {@code ""} and every descendant under its dotted
+   * path, depth first, each once.
+   *
+   * <pre>{@code
+   * new Sequential(new Linear(1, 1)).namedModules().keySet(); // [, 0]
+   * }</pre>
+   */
+  public Map<String, Module> namedModules() {
+    Map<String, Module> out = new LinkedHashMap<>();
+    collectNamedModules("", out, new IdentityHashMap<>());
+    return out;
+  }
+
+  private void collectNamedModules(
+      String prefix, Map<String, Module> out, Map<Module, Boolean> seen) {
+    if (seen.put(this, Boolean.TRUE) != null) {
+      return;
+    }
+    out.put(prefix, this);
+    for (Map.Entry<String, Module> c : children.entrySet()) {
+      if (c.getValue() != null) {
+        c.getValue()
+            .collectNamedModules(
+                prefix.isEmpty() ? c.getKey() : prefix + "." + c.getKey(), out, seen);
+      }
+    }
+  }
+
+  /**
+   * {@code module.requires_grad_(flag)}: sets requires_grad on every parameter, e.g. to freeze a
+   * pretrained part; returns this.
+   */
+  public Module requiresGrad_(boolean requiresGrad) {
+    for (Parameter p : parameters()) {
+      p.requiresGrad_(requiresGrad);
+    }
+    return this;
+  }
+
   /** {@code module.apply(fn)}: calls {@code fn} on every child (recursively), then on this. */
   public Module apply(Consumer<Module> fn) {
     for (Module c : children.values()) {

@@ -141,6 +141,18 @@ class ModuleStateTest {
   }
 
   @Test
+  void namedModulesAndFreezing() {
+    Net net = new Net();
+    assertEquals(
+        List.of("", "fc", "body", "body.0", "body.1"), List.copyOf(net.namedModules().keySet()));
+    net.body.requiresGrad_(false);
+    assertEquals(false, net.body.get(0).getParameter("weight").requiresGrad());
+    assertEquals(true, net.fc.weight.requiresGrad());
+    net.forward(Torch.randn(2, 2)).sum().backward();
+    assertEquals(null, net.body.get(0).getParameter("weight").gradIfPresent());
+  }
+
+  @Test
   void nestedReprMatchesPyTorch() {
     assertEquals(
         "Net(\n"
