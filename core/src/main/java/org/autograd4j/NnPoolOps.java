@@ -244,17 +244,28 @@ final class NnPoolOps {
     Tensor c = x.contiguousData();
     int planes = h * w == 0 ? 0 : x.numel() / (h * w);
     Tensor out = Creation.full(withPlane(x.shape, oh, ow), 0, x.dtype());
+    float[] fs = x.dtype() == DType.FLOAT32 ? c.storage.floats() : null;
+    double[] ds = x.dtype() == DType.FLOAT64 ? c.storage.doubles() : null;
+    float[] fo = x.dtype() == DType.FLOAT32 ? out.storage.floats() : null;
+    double[] dout = x.dtype() == DType.FLOAT64 ? out.storage.doubles() : null;
     for (int p = 0; p < planes; p++) {
       int base = c.offset + p * h * w;
       for (int i = 0; i < oh; i++) {
         for (int j = 0; j < ow; j++) {
           double s = 0;
           for (int y = win.hs()[i]; y < win.he()[i]; y++) {
+            int row = base + y * w;
             for (int z = win.ws()[j]; z < win.we()[j]; z++) {
-              s += c.storage.getDouble(base + y * w + z);
+              s += fs != null ? fs[row + z] : ds[row + z];
             }
           }
-          out.storage.setDouble((p * oh + i) * ow + j, s / win.div()[i * ow + j]);
+          int o = (p * oh + i) * ow + j;
+          double v = s / win.div()[i * ow + j];
+          if (fo != null) {
+            fo[o] = (float) v;
+          } else {
+            dout[o] = v;
+          }
         }
       }
     }
@@ -277,12 +288,14 @@ final class NnPoolOps {
     int planes = oh * ow == 0 ? 0 : g.numel() / (oh * ow);
     Tensor out = Creation.full(inShape, 0, g.dtype());
     double[] acc = new double[h * w];
+    float[] gf = g.dtype() == DType.FLOAT32 ? gc.storage.floats() : null;
+    double[] gd = g.dtype() == DType.FLOAT64 ? gc.storage.doubles() : null;
     for (int p = 0; p < planes; p++) {
       Arrays.fill(acc, 0);
       for (int i = 0; i < oh; i++) {
         for (int j = 0; j < ow; j++) {
-          double v =
-              gc.storage.getDouble(gc.offset + (p * oh + i) * ow + j) / win.div()[i * ow + j];
+          int at = gc.offset + (p * oh + i) * ow + j;
+          double v = (gf != null ? gf[at] : gd[at]) / win.div()[i * ow + j];
           for (int y = win.hs()[i]; y < win.he()[i]; y++) {
             for (int z = win.ws()[j]; z < win.we()[j]; z++) {
               acc[y * w + z] += v;
