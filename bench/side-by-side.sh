@@ -89,10 +89,18 @@ for w in "${workloads[@]}"; do
       run java 2 sgemm 1024 2
       run torch 2 sgemm 1024 2
       ;;
-    mlp | cnn)
+    mlp)
+      for _ in $(seq "${MLP_REPEAT:-2}"); do
+        for t in 1 2; do
+          run java "$t" mlp "$t"
+          run torch "$t" mlp "$t"
+        done
+      done
+      ;;
+    cnn)
       for t in 1 2; do
-        run java "$t" "$w" "$t"
-        run torch "$t" "$w" "$t"
+        run java "$t" cnn "$t"
+        run torch "$t" cnn "$t"
       done
       ;;
     *)
@@ -114,8 +122,9 @@ for line in open(path):
         continue
     side, _, name, value = parts[0], parts[1], parts[2], float(parts[3])
     (ours if side == "java" else theirs)[name] = value
-    if name.startswith("mlp_t1"):
-        rss[side] = int(parts[5].split("=")[1] or 0) / 1024
+    if name.startswith("mlp_t1"):  # peak RSS of the 1-thread MLP process (the lowest if repeated)
+        kb = int(parts[5].split("=")[1] or 0) / 1024
+        rss[side] = min(rss.get(side, kb), kb)
 
 rows = []
 
