@@ -25,8 +25,14 @@ out="$here/target/side-by-side"
 mkdir -p "$out"
 workloads=("$@")
 [ ${#workloads[@]} -eq 0 ] && workloads=(seed sgemm mlp cnn)
+report_only=""
+if [ "${1:-}" = "--report" ]; then
+  # Re-print the table of an earlier run: bench/side-by-side.sh --report bench/target/side-by-side/results.txt
+  report_only="$2"
+  workloads=()
+fi
 
-if [ ! -f "$jar" ] || [ -n "$(find "$root/core/src/main" "$here/src/main" -newer "$jar" -print -quit)" ]; then
+if [ -z "$report_only" ] && { [ ! -f "$jar" ] || [ -n "$(find "$root/core/src/main" "$here/src/main" -newer "$jar" -print -quit)" ]; }; then
   echo "building the benchmarks jar..." >&2
   mvn -B -q -f "$root/pom.xml" -pl core,bench -am package -DskipTests -Dspotless.check.skip=true >&2
 fi
@@ -53,7 +59,11 @@ blas_name="system libblas.so.3 ($(readlink -f /etc/alternatives/libblas.so.3-x86
 [ -n "$blasdir" ] && blas_name="OpenBLAS ($blasdir)"
 
 results="$out/results.txt"
-: >"$results"
+if [ -n "$report_only" ]; then
+  results="$report_only"
+else
+  : >"$results"
+fi
 
 # run SIDE NAME THREADS ARGS...: runs one workload in its own process, records RESULT and peak RSS.
 run() {
