@@ -42,7 +42,9 @@ class GemmTest {
   private static final float[][] ALPHA_BETA = {{1f, 0f}, {0.5f, 2f}, {-1.5f, 1f}, {0f, 0.5f}};
 
   static Iterable<KernelProvider> providers() {
-    return Providers.all();
+    java.util.List<KernelProvider> list = Providers.all();
+    Kernels.vector().ifPresent(v -> list.add(new OtherFloatKernelProvider(v)));
+    return list;
   }
 
   @ParameterizedTest
