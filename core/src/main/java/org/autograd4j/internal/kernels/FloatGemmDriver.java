@@ -14,6 +14,9 @@ final class FloatGemmDriver {
   /** Products with fewer multiply-adds than this run on the calling thread only. */
   static final long PARALLEL_WORK = 64L * 64 * 64;
 
+  /** Tiles per thread for large products, for dynamic balancing on shared cores. */
+  static final int SPLIT_FACTOR = 2;
+
   private final FloatMicroKernel kernel;
   private final Elementwise elementwise;
   private final Reductions reductions;
@@ -187,15 +190,21 @@ final class FloatGemmDriver {
       tile(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
-    // Split C into tm x tn tiles, one per thread, choosing the grid that minimises the packing
-    // each thread repeats (its A rows plus its B columns). Tiles are independent: no barriers.
+    // Split C into a tm x tn grid of independent tiles (no barriers), choosing the grid that
+    // minimises the packing each tile repeats (its A rows plus its B columns). Large products get
+    // SPLIT_FACTOR tiles per thread, claimed dynamically: on shared cores one thread is often
+    // descheduled, and the others then take over its remaining tiles instead of waiting.
+    int tiles = threads;
+    if (work >= PARALLEL_WORK * 64) {
+      tiles = threads * SPLIT_FACTOR;
+    }
     int tm = 1;
     long best = Long.MAX_VALUE;
-    for (int t = 1; t <= threads; t++) {
-      if (threads % t != 0) {
+    for (int t = 1; t <= tiles; t++) {
+      if (tiles % t != 0) {
         continue;
       }
-      int u = threads / t;
+      int u = tiles / t;
       long rows = ceilDiv(ceilDiv(m, t), mr) * mr;
       long cols = ceilDiv(ceilDiv(n, u), nr) * nr;
       if (rows + cols < best) {
@@ -204,7 +213,7 @@ final class FloatGemmDriver {
       }
     }
     int gridM = tm;
-    int gridN = threads / tm;
+    int gridN = tiles / tm;
     Parallel.parallelChunks(
         gridM * gridN,
         chunk -> {
