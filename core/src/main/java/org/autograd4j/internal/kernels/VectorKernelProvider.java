@@ -25,8 +25,7 @@ final class VectorKernelProvider implements KernelProvider {
     }
     this.elementwise = new VectorElementwise();
     this.reductions = new VectorReductions(elementwise);
-    this.gemm =
-        new PackedGemm(floatKernel(), new VectorDoubleMicroKernel(), elementwise, reductions);
+    this.gemm = new PackedGemm(floatKernel(), doubleKernel(), elementwise, reductions);
     this.optimizers = new VectorOptimizers();
   }
 
@@ -38,6 +37,13 @@ final class VectorKernelProvider implements KernelProvider {
     return Runtime.version().feature() >= 22
         ? new UnrolledVectorFloatMicroKernel()
         : new VectorFloatMicroKernel();
+  }
+
+  /** The double micro-kernel for this JDK, chosen like {@link #floatKernel()}. */
+  private static DoubleMicroKernel doubleKernel() {
+    return Runtime.version().feature() >= 22
+        ? new UnrolledVectorDoubleMicroKernel()
+        : new VectorDoubleMicroKernel();
   }
 
   @Override

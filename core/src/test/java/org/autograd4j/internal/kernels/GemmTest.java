@@ -43,7 +43,7 @@ class GemmTest {
 
   static Iterable<KernelProvider> providers() {
     java.util.List<KernelProvider> list = Providers.all();
-    Kernels.vector().ifPresent(v -> list.add(new OtherFloatKernelProvider(v)));
+    Kernels.vector().ifPresent(v -> list.add(new OtherMicroKernelProvider(v)));
     return list;
   }
 
