@@ -40,6 +40,23 @@ public enum DType {
     return legacyTypeName;
   }
 
+  /**
+   * ATen's scalar type name used in dtype errors, e.g. {@code Float} in "expected scalar type Float
+   * but found Double".
+   */
+  public String scalarTypeName() {
+    switch (this) {
+      case FLOAT32:
+        return "Float";
+      case FLOAT64:
+        return "Double";
+      case INT64:
+        return "Long";
+      default:
+        return "Bool";
+    }
+  }
+
   /** Bytes per element. */
   public int itemSize() {
     return itemSize;

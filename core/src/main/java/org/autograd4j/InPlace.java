@@ -135,22 +135,9 @@ final class InPlace {
     if (lossyKind) {
       throw new IllegalArgumentException(
           "result type "
-              + kindName(from)
+              + from.scalarTypeName()
               + " can't be cast to the desired output type "
-              + kindName(to));
-    }
-  }
-
-  private static String kindName(DType t) {
-    switch (t) {
-      case FLOAT32:
-        return "Float";
-      case FLOAT64:
-        return "Double";
-      case INT64:
-        return "Long";
-      default:
-        return "Bool";
+              + to.scalarTypeName());
     }
   }
 }

@@ -265,7 +265,10 @@ final class LinearAlgebra {
   private static Tensor product(Tensor a, Tensor b, int n, int k, int m, int batches, int[] shape) {
     if (a.dtype() != b.dtype()) {
       throw new IllegalArgumentException(
-          "expected scalar type " + typeName(a.dtype()) + " but found " + typeName(b.dtype()));
+          "expected scalar type "
+              + a.dtype().scalarTypeName()
+              + " but found "
+              + b.dtype().scalarTypeName());
     }
     DType t = a.dtype();
     Storage out = Storage.allocate(t, batches * n * m);
@@ -335,18 +338,5 @@ final class LinearAlgebra {
           batches);
     }
     return new Tensor(out, shape);
-  }
-
-  private static String typeName(DType t) {
-    switch (t) {
-      case FLOAT32:
-        return "Float";
-      case FLOAT64:
-        return "Double";
-      case INT64:
-        return "Long";
-      default:
-        return "Bool";
-    }
   }
 }

@@ -105,7 +105,7 @@ final class Reductions {
 
   private static void checkFloating(String op, Tensor x) {
     if (!x.dtype().isFloatingPoint()) {
-      String name = x.dtype() == DType.INT64 ? "Long" : "Bool";
+      String name = x.dtype().scalarTypeName();
       throw new IllegalArgumentException(
           op
               + "(): could not infer output dtype. Input dtype must be either a floating point or"

@@ -169,7 +169,7 @@ final class Statistics {
     if (!x.dtype().isFloatingPoint()) {
       throw new IllegalArgumentException(
           "norm(): input dtype should be either floating point or complex. Got "
-              + (x.dtype() == DType.INT64 ? "Long" : "Bool")
+              + x.dtype().scalarTypeName()
               + " instead.");
     }
     boolean[] reduced = mask(x, dims);

@@ -1,6 +1,5 @@
 package org.autograd4j.nn.functional;
 
-import org.autograd4j.DType;
 import org.autograd4j.NnOps;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
@@ -302,8 +301,7 @@ final class Losses {
     if (target.dtype().isFloatingPoint()) {
       if (!input.shape().equals(target.shape())) {
         throw new IllegalArgumentException(
-            "expected scalar type Long but found "
-                + (target.dtype() == DType.FLOAT64 ? "Double" : "Float"));
+            "expected scalar type Long but found " + target.dtype().scalarTypeName());
       }
       return probabilityCrossEntropy(input, target, weight, red, labelSmoothing);
     }

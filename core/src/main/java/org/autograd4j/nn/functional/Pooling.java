@@ -17,11 +17,7 @@ final class Pooling {
   static void checkFloating(String op, Tensor x) {
     if (!x.dtype().isFloatingPoint()) {
       throw new IllegalArgumentException(
-          "\""
-              + op
-              + "\" not implemented for '"
-              + (x.dtype().name().equals("INT64") ? "Long" : "Bool")
-              + "'");
+          "\"" + op + "\" not implemented for '" + x.dtype().scalarTypeName() + "'");
     }
   }
 
