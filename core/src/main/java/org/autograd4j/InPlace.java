@@ -30,7 +30,7 @@ final class InPlace {
     }
     Tensor base = self.base;
     boolean onView = recording && base != null;
-    Tensor source = !recording ? self : onView ? standIn(self) : historyCarryingCopy(self);
+    Tensor source = recording ? historyCarryingCopy(self) : self;
     Tensor result;
     try (GradMode.Scope s = GradMode.scope(recording)) {
       result = op.apply(source);
@@ -89,16 +89,6 @@ final class InPlace {
     Tensor copy = Strided.copyContiguous(self, self.dtype());
     copy.rebaseHistory(self);
     return copy;
-  }
-
-  /**
-   * The op's input when self is a view: a leaf copy of its old values. CopySlices routes the
-   * gradient for it into the base's region itself, so it needs no history, only requires_grad when
-   * the view needs a gradient.
-   */
-  private static Tensor standIn(Tensor self) {
-    Tensor copy = Strided.copyContiguous(self, self.dtype());
-    return self.requiresGrad() ? copy.requiresGrad_() : copy;
   }
 
   /** Where the view's elements sit in a buffer laid out like its base (offset 0). */

@@ -129,10 +129,8 @@ final class IndexingOps {
             a -> a.get(0).index(ints(new long[] {1, 0}, 2), Index.ALL, ints(new long[] {0}, 1)),
             () -> List.of(args(t(2, 3, 2))))
         // x[0, 1:] *= w on a non-leaf: in place through an index view (the engine's CopySlices).
-        // Gradcheck only for now: InPlace gives the op a history-less stand-in for the view, so
-        // the saved self in MulBackward0 does not connect to x and d(grad_w)/dx comes out 0
-        // (PyTorch passes gradgradcheck here). Known, reported to the engine owner.
-        .once(
+        // The saved self of MulBackward0 keeps the view's history, so d(grad_w)/dx is right.
+        .op(
             "index_view_in_place",
             "index",
             a -> {
