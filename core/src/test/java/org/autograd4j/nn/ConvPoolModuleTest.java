@@ -1,5 +1,6 @@
 package org.autograd4j.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -187,5 +188,27 @@ class ConvPoolModuleTest {
         F.maxPool2dWithIndices(
             ties, new int[] {2, 2}, null, new int[] {0, 0}, new int[] {1, 1}, false)[1]
             .itemLong());
+  }
+
+  @Test
+  void float32TwoByTwoPoolFollowsPyTorchOnNanTiesAndInfinities() {
+    // F.max_pool2d(x, 2, return_indices=True) in PyTorch 1.13 on these two 2x4 planes gives
+    // values [nan, 5.] with indices [5, 2] (the last NaN; the first of tied maxima), and
+    // [-inf, 2.] with indices [0, 7].
+    float nan = Float.NaN;
+    float inf = Float.POSITIVE_INFINITY;
+    Tensor x =
+        Torch.tensor(
+                new float[] {1, nan, 5, 5, 3, nan, 5, 5, -inf, -inf, 0, -0f, -inf, -inf, -0f, 2})
+            .reshape(2, 1, 2, 4);
+    Tensor[] r =
+        F.maxPool2dWithIndices(
+            x, new int[] {2, 2}, null, new int[] {0, 0}, new int[] {1, 1}, false);
+    float[] values = r[0].flatten().toFloatArray();
+    assertTrue(Float.isNaN(values[0]));
+    assertEquals(5f, values[1]);
+    assertEquals(-inf, values[2]);
+    assertEquals(2f, values[3]);
+    assertArrayEquals(new long[] {5, 2, 0, 7}, r[1].flatten().toLongArray());
   }
 }
