@@ -145,7 +145,7 @@ public final class SideBySide {
   static FashionMNIST loadTrain() throws java.io.IOException {
     String dir =
         System.getenv().getOrDefault("FASHION_MNIST_DIR", FashionMNIST.DEFAULT_DIR.toString());
-    return FashionMNIST.load(Path.of(dir), true).normalize(FashionMNIST.MEAN, FashionMNIST.STD);
+    return FashionMNIST.load(Path.of(dir), true, FashionMNIST.MEAN, FashionMNIST.STD);
   }
 
   /** One epoch of the MLP over the training set in order, batches of 128; seconds. */

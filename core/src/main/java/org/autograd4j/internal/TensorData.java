@@ -4,8 +4,9 @@ import org.autograd4j.Tensor;
 
 /**
  * Not API. Raw access to a tensor's storage for library code outside the core package that runs a
- * kernel directly on the arrays (the fused optimizer updates); {@link Tensor} installs the single
- * implementation when it is loaded, as it does for {@code autograd.TensorAccess}.
+ * kernel directly on the arrays (the fused optimizer updates) or fills a fresh tensor in place (the
+ * data loaders); {@link Tensor} installs the single implementation when it is loaded, as it does
+ * for {@code autograd.TensorAccess}.
  */
 public abstract class TensorData {
   private static volatile TensorData instance;

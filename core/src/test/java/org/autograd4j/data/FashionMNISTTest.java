@@ -1,5 +1,6 @@
 package org.autograd4j.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +50,21 @@ class FashionMNISTTest {
     float[] a = raw.images().toFloatArray();
     float[] b = norm.images().toFloatArray();
     assertEquals((a[100] - 0.2860) / 0.3530, b[100], 1e-6);
+  }
+
+  @Test
+  void loadingWithNormalisationEqualsNormalizeBitForBit() throws IOException {
+    IdxFixtures.writeFashionMnist(dir, 12, 5, 7);
+    float[] twoSteps =
+        FashionMNIST.load(dir, true)
+            .normalize(FashionMNIST.MEAN, FashionMNIST.STD)
+            .images()
+            .toFloatArray();
+    FashionMNIST fused = FashionMNIST.load(dir, true, FashionMNIST.MEAN, FashionMNIST.STD);
+    assertArrayEquals(twoSteps, fused.images().toFloatArray());
+    assertEquals("torch.Size([12, 1, 28, 28])", fused.images().shape().toString());
+    assertArrayEquals(
+        FashionMNIST.load(dir, true).labels().toLongArray(), fused.labels().toLongArray());
   }
 
   @Test

@@ -71,12 +71,11 @@ final class Trainer {
 
   /** Runs epochs {@code startEpoch+1 .. cfg.epochs()}; {@code resume} may be null. */
   void run(Checkpoint resume) throws IOException {
-    FashionMNIST trainFull = FashionMNIST.load(cfg.data(), true);
-    FashionMNIST test = FashionMNIST.load(cfg.data(), false);
-    if (cfg.normalize()) {
-      trainFull = trainFull.normalize(FashionMNIST.MEAN, FashionMNIST.STD);
-      test = test.normalize(FashionMNIST.MEAN, FashionMNIST.STD);
-    }
+    // Without --normalize the pixels stay in [0, 1]: (x - 0) / 1 leaves every float unchanged.
+    double mean = cfg.normalize() ? FashionMNIST.MEAN : 0;
+    double std = cfg.normalize() ? FashionMNIST.STD : 1;
+    FashionMNIST trainFull = FashionMNIST.load(cfg.data(), true, mean, std);
+    FashionMNIST test = FashionMNIST.load(cfg.data(), false, mean, std);
     Dataset<Tensor[]> train = cfg.limit() > 0 ? Subset.first(trainFull, cfg.limit()) : trainFull;
 
     Torch.manualSeed(cfg.seed());
