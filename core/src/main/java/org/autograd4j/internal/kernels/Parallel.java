@@ -1,9 +1,5 @@
 package org.autograd4j.internal.kernels;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -31,7 +27,7 @@ public final class Parallel {
 
   private static final Object LOCK = new Object();
   private static volatile int numThreads = defaultThreads();
-  private static ThreadPoolExecutor pool;
+  private static WorkerPool pool;
 
   private Parallel() {}
 
@@ -60,18 +56,7 @@ public final class Parallel {
     synchronized (LOCK) {
       numThreads = n;
       if (pool != null) {
-        // Resizing keeps already queued chunks alive; surplus idle workers die after the timeout.
-        int workers = n - 1;
-        if (workers == 0) {
-          pool.shutdown();
-          pool = null;
-        } else if (workers > pool.getMaximumPoolSize()) {
-          pool.setMaximumPoolSize(workers);
-          pool.setCorePoolSize(workers);
-        } else {
-          pool.setCorePoolSize(workers);
-          pool.setMaximumPoolSize(workers);
-        }
+        pool.resize(n - 1);
       }
     }
   }
@@ -147,37 +132,19 @@ public final class Parallel {
       return;
     }
     Job job = new Job(chunks, body, Thread.currentThread());
-    ExecutorService executor = executor();
-    int helpers = Math.min(chunks, numThreads) - 1;
-    for (int i = 0; i < helpers && executor != null; i++) {
-      executor.execute(job);
+    WorkerPool workers = workers();
+    if (workers != null) {
+      workers.submit(job, Math.min(chunks, numThreads) - 1);
     }
     job.run();
     job.awaitDone();
   }
 
-  private static ExecutorService executor() {
+  private static WorkerPool workers() {
     synchronized (LOCK) {
-      int workers = numThreads - 1;
-      if (workers <= 0) {
-        return null;
-      }
-      if (pool == null) {
-        AtomicInteger ids = new AtomicInteger();
-        pool =
-            new ThreadPoolExecutor(
-                workers,
-                workers,
-                30,
-                TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(),
-                r -> {
-                  Thread t = new Thread(r, "autograd4j-kernel-" + ids.incrementAndGet());
-                  // Daemon: an idle pool must never keep the JVM alive.
-                  t.setDaemon(true);
-                  return t;
-                });
-        pool.allowCoreThreadTimeOut(true);
+      if (pool == null && numThreads > 1) {
+        pool = new WorkerPool("autograd4j-kernel-");
+        pool.resize(numThreads - 1);
       }
       return pool;
     }
