@@ -6,6 +6,7 @@ import org.autograd4j.internal.Storage;
 import org.autograd4j.internal.TensorData;
 import org.autograd4j.internal.kernels.Kernels;
 import org.autograd4j.internal.kernels.Optimizers;
+import org.autograd4j.internal.kernels.Parallel;
 
 /**
  * Runs an optimizer's per-parameter update as one fused kernel pass when every tensor involved is
@@ -13,6 +14,12 @@ import org.autograd4j.internal.kernels.Optimizers;
  * back to the tensor expressions (same formulas, more passes).
  */
 final class FusedUpdates {
+  /**
+   * Elements per thread below which an update runs on the caller alone. Every element is updated
+   * independently and identically in the vector and scalar loops, so any split is bit-identical.
+   */
+  private static final int GRAIN = 1 << 15;
+
   private FusedUpdates() {}
 
   private static boolean fusable(Tensor... ts) {
@@ -52,42 +59,64 @@ final class FusedUpdates {
     Storage ms = d.storage(m);
     Storage vs = d.storage(v);
     int n = p.numel();
+    int po = d.offset(p);
+    int go = d.offset(grad);
+    int mo = d.offset(m);
+    int vo = d.offset(v);
     if (p.dtype() == DType.FLOAT32) {
-      k.adam(
-          ps.floats(),
-          d.offset(p),
-          gs.floats(),
-          d.offset(grad),
-          ms.floats(),
-          d.offset(m),
-          vs.floats(),
-          d.offset(v),
+      float[] pf = ps.floats();
+      float[] gf = gs.floats();
+      float[] mf = ms.floats();
+      float[] vf = vs.floats();
+      Parallel.parallelFor(
+          0,
           n,
-          lr,
-          beta1,
-          beta2,
-          eps,
-          weightDecay,
-          (long) step,
-          decoupled);
+          GRAIN,
+          (lo, hi) ->
+              k.adam(
+                  pf,
+                  po + lo,
+                  gf,
+                  go + lo,
+                  mf,
+                  mo + lo,
+                  vf,
+                  vo + lo,
+                  hi - lo,
+                  lr,
+                  beta1,
+                  beta2,
+                  eps,
+                  weightDecay,
+                  (long) step,
+                  decoupled));
     } else {
-      k.adam(
-          ps.doubles(),
-          d.offset(p),
-          gs.doubles(),
-          d.offset(grad),
-          ms.doubles(),
-          d.offset(m),
-          vs.doubles(),
-          d.offset(v),
+      double[] pd = ps.doubles();
+      double[] gd = gs.doubles();
+      double[] md = ms.doubles();
+      double[] vd = vs.doubles();
+      Parallel.parallelFor(
+          0,
           n,
-          lr,
-          beta1,
-          beta2,
-          eps,
-          weightDecay,
-          (long) step,
-          decoupled);
+          GRAIN,
+          (lo, hi) ->
+              k.adam(
+                  pd,
+                  po + lo,
+                  gd,
+                  go + lo,
+                  md,
+                  mo + lo,
+                  vd,
+                  vo + lo,
+                  hi - lo,
+                  lr,
+                  beta1,
+                  beta2,
+                  eps,
+                  weightDecay,
+                  (long) step,
+                  decoupled));
     }
     d.bumpVersion(p);
     d.bumpVersion(m);
@@ -112,36 +141,55 @@ final class FusedUpdates {
     TensorData d = TensorData.get();
     Optimizers k = Kernels.get().optimizers();
     int n = p.numel();
+    int po = d.offset(p);
+    int go = d.offset(grad);
+    int bo = d.offset(buf);
     if (p.dtype() == DType.FLOAT32) {
-      k.sgd(
-          d.storage(p).floats(),
-          d.offset(p),
-          d.storage(grad).floats(),
-          d.offset(grad),
-          d.storage(buf).floats(),
-          d.offset(buf),
+      float[] pf = d.storage(p).floats();
+      float[] gf = d.storage(grad).floats();
+      float[] bf = d.storage(buf).floats();
+      Parallel.parallelFor(
+          0,
           n,
-          lr,
-          momentum,
-          dampening,
-          weightDecay,
-          nesterov,
-          firstStep);
+          GRAIN,
+          (lo, hi) ->
+              k.sgd(
+                  pf,
+                  po + lo,
+                  gf,
+                  go + lo,
+                  bf,
+                  bo + lo,
+                  hi - lo,
+                  lr,
+                  momentum,
+                  dampening,
+                  weightDecay,
+                  nesterov,
+                  firstStep));
     } else {
-      k.sgd(
-          d.storage(p).doubles(),
-          d.offset(p),
-          d.storage(grad).doubles(),
-          d.offset(grad),
-          d.storage(buf).doubles(),
-          d.offset(buf),
+      double[] pd = d.storage(p).doubles();
+      double[] gd = d.storage(grad).doubles();
+      double[] bd = d.storage(buf).doubles();
+      Parallel.parallelFor(
+          0,
           n,
-          lr,
-          momentum,
-          dampening,
-          weightDecay,
-          nesterov,
-          firstStep);
+          GRAIN,
+          (lo, hi) ->
+              k.sgd(
+                  pd,
+                  po + lo,
+                  gd,
+                  go + lo,
+                  bd,
+                  bo + lo,
+                  hi - lo,
+                  lr,
+                  momentum,
+                  dampening,
+                  weightDecay,
+                  nesterov,
+                  firstStep));
     }
     d.bumpVersion(p);
     d.bumpVersion(buf);
