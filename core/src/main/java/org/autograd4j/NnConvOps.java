@@ -3,7 +3,10 @@ package org.autograd4j;
 import org.autograd4j.autograd.GradMode;
 import org.autograd4j.autograd.Op;
 import org.autograd4j.internal.kernels.Conv2dGeometry;
+import org.autograd4j.internal.kernels.Gemm;
 import org.autograd4j.internal.kernels.Im2Col;
+import org.autograd4j.internal.kernels.Im2Row;
+import org.autograd4j.internal.kernels.Kernels;
 
 /**
  * Convolution as im2col + GEMM. Two native ops, {@code im2col} (F.unfold, grad_fn {@code
@@ -159,6 +162,10 @@ final class NnConvOps {
 
   /** {@code ∂L/∂weight} of {@link #conv}: {@code Σ_n g_n · cols_nᵀ} per group. */
   static Tensor convWeightGrad(Tensor x, Tensor g, int[] weightShape, Window w, int groups) {
+    if (!GradMode.isEnabled() && x.dtype() == g.dtype() && x.dtype().isFloatingPoint()) {
+      // Not building a graph (no create_graph), so the gradient need not be differentiable.
+      return convWeightGradDirect(x, g, weightShape, w, groups);
+    }
     int n = x.shape[0];
     int o = weightShape[0];
     int k = weightShape[1] * w.kh() * w.kw();
@@ -166,6 +173,79 @@ final class NnConvOps {
     Tensor cols = im2col(x, w).view(n, groups, k, l);
     Tensor gg = g.reshape(n, groups, o / groups, l);
     return gg.matmul(cols.transpose(2, 3)).sum(new int[] {0}, false).reshape(weightShape);
+  }
+
+  /**
+   * {@link #convWeightGrad} straight on the arrays: per sample and group one GEMM {@code g_n ·
+   * rows_n} accumulated into the result, where {@code rows_n} is the im2row matrix (the transposed
+   * columns), so the GEMM packs a row-major operand instead of transposing the columns, and no
+   * {@code N x O x K} stack of per-sample products is summed afterwards.
+   */
+  private static Tensor convWeightGradDirect(
+      Tensor x, Tensor g, int[] weightShape, Window w, int groups) {
+    int n = x.shape[0];
+    int o = weightShape[0];
+    int og = o / groups;
+    int kg = weightShape[1] * w.kh() * w.kw();
+    int k = kg * groups;
+    Conv2dGeometry geo = w.geometry(x.shape[1], x.shape[2], x.shape[3]);
+    int l = geo.colCols();
+    Tensor xc = x.contiguousData();
+    Tensor gc = g.contiguousData();
+    Tensor rows = Creation.full(new int[] {l, k}, 0, x.dtype());
+    Tensor out = Creation.full(weightShape, 0, x.dtype());
+    int plane = x.shape[1] * x.shape[2] * x.shape[3];
+    Gemm gemm = Kernels.get().gemm();
+    boolean single = x.dtype() == DType.FLOAT32;
+    for (int i = 0; i < n; i++) {
+      if (single) {
+        Im2Row.im2row(xc.storage.floats(), xc.offset + i * plane, geo, rows.storage.floats(), 0);
+      } else {
+        Im2Row.im2row(xc.storage.doubles(), xc.offset + i * plane, geo, rows.storage.doubles(), 0);
+      }
+      for (int gi = 0; gi < groups; gi++) {
+        int gOff = gc.offset + (i * o + gi * og) * l;
+        int outOff = gi * og * kg;
+        if (single) {
+          gemm.sgemm(
+              false,
+              false,
+              og,
+              kg,
+              l,
+              1f,
+              gc.storage.floats(),
+              gOff,
+              l,
+              rows.storage.floats(),
+              gi * kg,
+              k,
+              1f,
+              out.storage.floats(),
+              outOff,
+              kg);
+        } else {
+          gemm.dgemm(
+              false,
+              false,
+              og,
+              kg,
+              l,
+              1.0,
+              gc.storage.doubles(),
+              gOff,
+              l,
+              rows.storage.doubles(),
+              gi * kg,
+              k,
+              1.0,
+              out.storage.doubles(),
+              outOff,
+              kg);
+        }
+      }
+    }
+    return out;
   }
 
   /** Bias gradient: the sum over batch and space. */
