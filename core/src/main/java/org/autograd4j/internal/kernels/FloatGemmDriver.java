@@ -64,7 +64,7 @@ final class FloatGemmDriver {
     GemmChecks.check(
         transA, transB, m, n, k, a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);
     gemmUnchecked(
-        transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, true);
+        transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, true, null);
   }
 
   /** See {@link Gemm#sgemmBatched}. */
@@ -93,6 +93,12 @@ final class FloatGemmDriver {
         transA, transB, m, n, k, a.length, aOff, lda, strideA, b.length, bOff, ldb, strideB,
         c.length, cOff, ldc, strideC, batch);
     long work = (long) m * n * k;
+    // A shared by every product (a broadcast weight, as in a convolution): pack it once for the
+    // batch instead of once per product.
+    float[] packedA =
+        strideA == 0 && batch > 1 && usesPackedPath(m, n, k, alpha)
+            ? packWholeA(transA, a, aOff, lda, m, k, alpha)
+            : null;
     int threads = Parallel.getNumThreads();
     if (threads > 1 && batch >= threads && work < PARALLEL_WORK * threads) {
       // Many small products: one whole product per task beats splitting each one.
@@ -121,7 +127,8 @@ final class FloatGemmDriver {
                   c,
                   cOff + i * strideC,
                   ldc,
-                  false);
+                  false,
+                  packedA);
             }
           });
     } else {
@@ -143,7 +150,8 @@ final class FloatGemmDriver {
             c,
             cOff + i * strideC,
             ldc,
-            true);
+            true,
+            packedA);
       }
     }
   }
@@ -165,7 +173,8 @@ final class FloatGemmDriver {
       float[] c,
       int cOff,
       int ldc,
-      boolean mayFork) {
+      boolean mayFork,
+      float[] packedA) {
     if (m == 0 || n == 0) {
       return;
     }
@@ -187,7 +196,9 @@ final class FloatGemmDriver {
     }
     int threads = mayFork ? Parallel.getNumThreads() : 1;
     if (threads == 1 || work < PARALLEL_WORK) {
-      tile(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      tile(
+          transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+          packedA);
       return;
     }
     // Split C into a tm x tn grid of independent tiles (no barriers), choosing the grid that
@@ -226,9 +237,24 @@ final class FloatGemmDriver {
           if (i0 < i1 && j0 < j1) {
             tile(
                 transA, transB, i0, i1, j0, j1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
-                ldc);
+                ldc, packedA);
           }
         });
+  }
+
+  /** All of {@code alpha * op(A)} in MR-row panels, each over the whole depth {@code k}. */
+  private float[] packWholeA(
+      boolean transA, float[] a, int aOff, int lda, int m, int k, float alpha) {
+    float[] packed = new float[(int) (ceilDiv(m, mr) * mr) * k];
+    packA(transA, a, aOff, lda, 0, m, 0, k, alpha, packed);
+    return packed;
+  }
+
+  /**
+   * Whether {@link #gemmUnchecked} reaches {@link #tile} (and so reads packed A) for this shape.
+   */
+  private static boolean usesPackedPath(int m, int n, int k, float alpha) {
+    return m > 1 && n > 1 && k > 0 && alpha != 0f && (long) m * n * k >= SMALL_WORK;
   }
 
   /** One row ({@code m == 1}) or one column ({@code n == 1}) of C, streaming the matrix once. */
@@ -338,13 +364,14 @@ final class FloatGemmDriver {
       float beta,
       float[] c,
       int cOff,
-      int ldc) {
+      int ldc,
+      float[] packedA) {
     // Even block sizes: k = kcMax + 1 becomes two halves, not a full block and a sliver.
     int kcStep = (int) ceilDiv(k, ceilDiv(k, kcMax));
     int mcStep = (int) (ceilDiv(ceilDiv(i1 - i0, ceilDiv(i1 - i0, mcMax)), mr) * mr);
     int ncStep = (int) (ceilDiv(ceilDiv(j1 - j0, ceilDiv(j1 - j0, ncMax)), nr) * nr);
     Workspace ws = workspaces.get();
-    float[] ap = ws.a(mcStep * kcStep);
+    float[] ap = packedA != null ? packedA : ws.a(mcStep * kcStep);
     float[] bp = ws.b(ncStep * kcStep);
     float[] tmp = ws.tmp(mr * nr);
     for (int jc = j0; jc < j1; jc += ncStep) {
@@ -356,7 +383,9 @@ final class FloatGemmDriver {
         packB(transB, b, bOff, ldb, pc, kc, jc, nc, bp);
         for (int ic = i0; ic < i1; ic += mcStep) {
           int mc = Math.min(mcStep, i1 - ic);
-          packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, ap);
+          if (packedA == null) {
+            packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, ap);
+          }
           // jr outside ir: one B micro-panel stays in L1 while A micro-panels stream from L2.
           for (int jr = 0; jr < nc; jr += nr) {
             int nrEff = Math.min(nr, nc - jr);
@@ -365,7 +394,8 @@ final class FloatGemmDriver {
               kernel.compute(
                   kc,
                   ap,
-                  ir * kc,
+                  // A packed for the whole batch holds each MR-row panel over all of k.
+                  packedA == null ? ir * kc : (ic + ir) * k + pc * mr,
                   bp,
                   jr * kc,
                   c,

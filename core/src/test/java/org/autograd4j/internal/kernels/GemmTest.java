@@ -123,6 +123,54 @@ class GemmTest {
 
   @ParameterizedTest
   @MethodSource("providers")
+  void batchedWithSharedAMatchesLoopOfSingleProducts(KernelProvider provider) {
+    // strideA = 0 (a weight broadcast over the batch) packs A once; m and k span several cache
+    // blocks of the vector kernels (mc = 72, kc up to 1024) and an edge panel.
+    int batch = 3;
+    int m = 80;
+    int n = 20;
+    int k = 1100;
+    for (int threads : new int[] {1, 2}) {
+      Providers.withThreads(
+          threads,
+          () -> {
+            Random random = new Random(4);
+            for (int t = 0; t < 4; t++) {
+              boolean ta = t >= 2;
+              boolean tb = (t & 1) == 1;
+              int lda = ta ? m : k;
+              int ldb = tb ? k : n;
+              float[] a = randomFloats(random, m * k);
+              float[] b = randomFloats(random, batch * k * n);
+              float[] c = randomFloats(random, batch * m * n);
+              float[] expected = c.clone();
+              double[] ad = randomDoubles(random, m * k);
+              double[] bd = randomDoubles(random, batch * k * n);
+              double[] cd = randomDoubles(random, batch * m * n);
+              double[] ed = cd.clone();
+              Gemm gemm = provider.gemm();
+              for (int i = 0; i < batch; i++) {
+                gemm.sgemm(
+                    ta, tb, m, n, k, -0.5f, a, 0, lda, b, i * k * n, ldb, 2f, expected, i * m * n,
+                    n);
+                gemm.dgemm(
+                    ta, tb, m, n, k, -0.5, ad, 0, lda, bd, i * k * n, ldb, 2.0, ed, i * m * n, n);
+              }
+              gemm.sgemmBatched(
+                  ta, tb, m, n, k, -0.5f, a, 0, lda, 0, b, 0, ldb, k * n, 2f, c, 0, n, m * n,
+                  batch);
+              gemm.dgemmBatched(
+                  ta, tb, m, n, k, -0.5, ad, 0, lda, 0, bd, 0, ldb, k * n, 2.0, cd, 0, n, m * n,
+                  batch);
+              assertTrue(java.util.Arrays.equals(expected, c), "shared A float " + t);
+              assertTrue(java.util.Arrays.equals(ed, cd), "shared A double " + t);
+            }
+          });
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("providers")
   void batchedMatchesLoopOfSingleProducts(KernelProvider provider) {
     for (int threads : new int[] {1, 2}) {
       Providers.withThreads(
