@@ -106,8 +106,15 @@ public final class Im2Col {
             }
             int dst = channelOff + ih * g.width() + dw;
             int src = srcRow + oh * outW;
-            for (int ow = owLo; ow < owHi; ow++) {
-              image[dst + ow * g.strideW()] += col[src + ow];
+            if (g.strideW() == 1) {
+              // The common case, kept apart so that the JIT can vectorise the unit-stride sum.
+              for (int ow = owLo; ow < owHi; ow++) {
+                image[dst + ow] += col[src + ow];
+              }
+            } else {
+              for (int ow = owLo; ow < owHi; ow++) {
+                image[dst + ow * g.strideW()] += col[src + ow];
+              }
             }
           }
         }
@@ -200,8 +207,15 @@ public final class Im2Col {
             }
             int dst = channelOff + ih * g.width() + dw;
             int src = srcRow + oh * outW;
-            for (int ow = owLo; ow < owHi; ow++) {
-              image[dst + ow * g.strideW()] += col[src + ow];
+            if (g.strideW() == 1) {
+              // The common case, kept apart so that the JIT can vectorise the unit-stride sum.
+              for (int ow = owLo; ow < owHi; ow++) {
+                image[dst + ow] += col[src + ow];
+              }
+            } else {
+              for (int ow = owLo; ow < owHi; ow++) {
+                image[dst + ow * g.strideW()] += col[src + ow];
+              }
             }
           }
         }
