@@ -6,7 +6,7 @@
 #   REPEAT=1 bench/side-by-side.sh seed       one alternation instead of 3 for seed and sgemm
 #   bench/side-by-side.sh seed sgemm          only some workloads (seed, sgemm, mlp, cnn)
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/side-by-side.sh
-#   JAVA_GC=-XX:+UseParallelGC bench/side-by-side.sh mlp   another collector (default: the launcher's SerialGC)
+#   AUTOGRAD4J_JAVA_OPTS=-Xmx2g bench/side-by-side.sh mlp  extra JVM options (after the launcher's, tools/jvm-flags.sh)
 #
 # PyTorch's BLAS: Debian's torch calls whatever libblas.so.3 the system selects, by default the
 # unoptimised reference BLAS. The issue's reference is OpenBLAS, so PyTorch runs with OpenBLAS's
@@ -73,7 +73,8 @@ run() {
   local log="$out/$side-$(echo "$*" | tr ' ' '_').log"
   local cmd
   if [ "$side" = java ]; then
-    cmd=("$java" --add-modules jdk.incubator.vector "${JAVA_GC:--XX:+UseSerialGC}" ${AUTOGRAD4J_JAVA_OPTS:-}
+    # shellcheck disable=SC2046
+    cmd=("$java" $("$root/tools/jvm-flags.sh" "$java") ${AUTOGRAD4J_JAVA_OPTS:-}
       -cp "$jar" org.autograd4j.bench.SideBySide "$@")
     /usr/bin/time -f "RSS_KB %M" "${cmd[@]}" >"$log" 2>&1 || { echo "FAILED: ${cmd[*]}" >&2; tail -5 "$log" >&2; return 0; }
   else
