@@ -5,7 +5,6 @@ import org.autograd4j.autograd.Op;
 import org.autograd4j.internal.kernels.Conv2dGeometry;
 import org.autograd4j.internal.kernels.Gemm;
 import org.autograd4j.internal.kernels.Im2Col;
-import org.autograd4j.internal.kernels.Im2Row;
 import org.autograd4j.internal.kernels.Kernels;
 
 /**
@@ -176,76 +175,77 @@ final class NnConvOps {
   }
 
   /**
-   * {@link #convWeightGrad} straight on the arrays: per sample and group one GEMM {@code g_n ·
-   * rows_n} accumulated into the result, where {@code rows_n} is the im2row matrix (the transposed
-   * columns), so the GEMM packs a row-major operand instead of transposing the columns, and no
-   * {@code N x O x K} stack of per-sample products is summed afterwards.
+   * {@link #convWeightGrad} straight on the arrays, for when no graph is built. Per sample the
+   * columns are unfolded into one reused buffer and each group adds {@code cols_n · g_nᵀ} into the
+   * transposed gradient {@code (K, O/G)}: the GEMM packs the columns as its row-major left operand
+   * and transposes only the small output gradient. Unfolding with im2col's contiguous runs and
+   * packing the columns costs less than half of writing the transposed (im2row) matrix and packing
+   * that; the product is transposed once at the end, and no {@code N x O x K} stack of per-sample
+   * products is summed.
    */
   private static Tensor convWeightGradDirect(
       Tensor x, Tensor g, int[] weightShape, Window w, int groups) {
     int n = x.shape[0];
-    int o = weightShape[0];
-    int og = o / groups;
+    int og = weightShape[0] / groups;
     int kg = weightShape[1] * w.kh() * w.kw();
-    int k = kg * groups;
     Conv2dGeometry geo = w.geometry(x.shape[1], x.shape[2], x.shape[3]);
     int l = geo.colCols();
     Tensor xc = x.contiguousData();
     Tensor gc = g.contiguousData();
-    Tensor rows = Creation.full(new int[] {l, k}, 0, x.dtype());
-    Tensor out = Creation.full(weightShape, 0, x.dtype());
+    Tensor cols = Creation.full(new int[] {groups * kg, l}, 0, x.dtype());
+    // (G, K/G, O/G): the transposed gradient of every group, accumulated over the batch.
+    Tensor transposed = Creation.full(new int[] {groups, kg, og}, 0, x.dtype());
     int plane = x.shape[1] * x.shape[2] * x.shape[3];
     Gemm gemm = Kernels.get().gemm();
     boolean single = x.dtype() == DType.FLOAT32;
     for (int i = 0; i < n; i++) {
       if (single) {
-        Im2Row.im2row(xc.storage.floats(), xc.offset + i * plane, geo, rows.storage.floats(), 0);
+        Im2Col.im2col(xc.storage.floats(), xc.offset + i * plane, geo, cols.storage.floats(), 0);
       } else {
-        Im2Row.im2row(xc.storage.doubles(), xc.offset + i * plane, geo, rows.storage.doubles(), 0);
+        Im2Col.im2col(xc.storage.doubles(), xc.offset + i * plane, geo, cols.storage.doubles(), 0);
       }
       for (int gi = 0; gi < groups; gi++) {
-        int gOff = gc.offset + (i * o + gi * og) * l;
-        int outOff = gi * og * kg;
+        int gOff = gc.offset + (i * groups + gi) * og * l;
         if (single) {
           gemm.sgemm(
               false,
-              false,
-              og,
+              true,
               kg,
+              og,
               l,
               1f,
+              cols.storage.floats(),
+              gi * kg * l,
+              l,
               gc.storage.floats(),
               gOff,
               l,
-              rows.storage.floats(),
-              gi * kg,
-              k,
               1f,
-              out.storage.floats(),
-              outOff,
-              kg);
+              transposed.storage.floats(),
+              gi * kg * og,
+              og);
         } else {
           gemm.dgemm(
               false,
-              false,
-              og,
+              true,
               kg,
+              og,
               l,
               1.0,
+              cols.storage.doubles(),
+              gi * kg * l,
+              l,
               gc.storage.doubles(),
               gOff,
               l,
-              rows.storage.doubles(),
-              gi * kg,
-              k,
               1.0,
-              out.storage.doubles(),
-              outOff,
-              kg);
+              transposed.storage.doubles(),
+              gi * kg * og,
+              og);
         }
       }
     }
-    return out;
+    return transposed.transpose(1, 2).contiguous().view(weightShape);
   }
 
   /** Bias gradient: the sum over batch and space. */

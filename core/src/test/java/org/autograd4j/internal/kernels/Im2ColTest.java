@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/**
- * im2col against its definition, col2im as its adjoint, im2row as its transpose, and conv as im2col
- * + GEMM.
- */
+/** im2col against its definition, col2im as its adjoint, and conv as im2col + GEMM. */
 class Im2ColTest {
 
   /** {channels, h, w, kh, kw, padH, padW, strideH, strideW, dilH, dilW}. */
@@ -82,35 +79,6 @@ class Im2ColTest {
       Im2Col.col2im(yf, 0, g, backF, 1);
       for (int i = 0; i < imageSize; i++) {
         assertEquals(back[i], backF[1 + i], 1e-5, "col2im float " + g);
-      }
-    }
-  }
-
-  @Test
-  void im2rowIsTheTransposeOfIm2col() {
-    Random random = new Random(9);
-    for (int[] spec : GEOMETRIES) {
-      Conv2dGeometry g = geometry(spec);
-      int imageSize = g.channels() * g.height() * g.width();
-      int size = g.colRows() * g.colCols();
-      float[] image = TestData.floats(random, 1 + imageSize, 1f, false);
-      float[] col = new float[size];
-      Im2Col.im2col(image, 1, g, col, 0);
-      // Garbage in the destination and an offset: every entry must be written.
-      float[] rows = TestData.floats(random, 4 + size, 1f, false);
-      Im2Row.im2row(image, 1, g, rows, 4);
-      double[] imageD = new double[1 + imageSize];
-      for (int i = 0; i < imageD.length; i++) {
-        imageD[i] = image[i];
-      }
-      double[] rowsD = TestData.doubles(random, size, 1, false);
-      Im2Row.im2row(imageD, 1, g, rowsD, 0);
-      for (int r = 0; r < g.colRows(); r++) {
-        for (int c = 0; c < g.colCols(); c++) {
-          float expected = col[r * g.colCols() + c];
-          assertEquals(expected, rows[4 + c * g.colRows() + r], "im2row " + g);
-          assertEquals(expected, rowsD[c * g.colRows() + r], 0.0, "im2row double " + g);
-        }
       }
     }
   }
