@@ -211,4 +211,18 @@ class ConvPoolModuleTest {
     assertEquals(2f, values[3]);
     assertArrayEquals(new long[] {5, 2, 0, 7}, r[1].flatten().toLongArray());
   }
+
+  @Test
+  void float32TwoByTwoPoolKeepsTheFirstOfSignedZeros() {
+    // PyTorch 1.13: max_pool2d of [[-0., 0.], [-1., -1.]] is -0. at index 0, of [[-1., 0.], [-0.,
+    // -1.]] is 0. at index 1 (0. > -0. is false, so the first zero stays).
+    Tensor x = Torch.tensor(new float[] {-0f, 0f, -1, -1, -1, 0f, -0f, -1}).reshape(2, 1, 2, 2);
+    Tensor[] r =
+        F.maxPool2dWithIndices(
+            x, new int[] {2, 2}, null, new int[] {0, 0}, new int[] {1, 1}, false);
+    float[] values = r[0].flatten().toFloatArray();
+    assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(values[0]));
+    assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(values[1]));
+    assertArrayEquals(new long[] {0, 1}, r[1].flatten().toLongArray());
+  }
 }
