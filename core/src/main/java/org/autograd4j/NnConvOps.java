@@ -178,10 +178,10 @@ final class NnConvOps {
    * {@link #convWeightGrad} straight on the arrays, for when no graph is built. Per sample the
    * columns are unfolded into one reused buffer and each group adds {@code cols_n · g_nᵀ} into the
    * transposed gradient {@code (K, O/G)}: the GEMM packs the columns as its row-major left operand
-   * and transposes only the small output gradient. Unfolding with im2col's contiguous runs and
-   * packing the columns costs less than half of writing the transposed (im2row) matrix and packing
-   * that; the product is transposed once at the end, and no {@code N x O x K} stack of per-sample
-   * products is summed.
+   * and transposes only the small output gradient. Unfolding with im2col's row-long runs and
+   * packing the columns is cheaper than writing the transposed (im2row) matrix, whose runs are only
+   * kernelW long, and packing that (in the CNN's profile, 24% of a step down to 15%). The product is
+   * transposed once at the end, and no {@code N x O x K} stack of per-sample products is summed.
    */
   private static Tensor convWeightGradDirect(
       Tensor x, Tensor g, int[] weightShape, Window w, int groups) {
