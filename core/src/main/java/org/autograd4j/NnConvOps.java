@@ -180,8 +180,8 @@ final class NnConvOps {
    * transposed gradient {@code (K, O/G)}: the GEMM packs the columns as its row-major left operand
    * and transposes only the small output gradient. Unfolding with im2col's row-long runs and
    * packing the columns is cheaper than writing the transposed (im2row) matrix, whose runs are only
-   * kernelW long, and packing that (in the CNN's profile, 24% of a step down to 15%). The product is
-   * transposed once at the end, and no {@code N x O x K} stack of per-sample products is summed.
+   * kernelW long, and packing that (in the CNN's profile, 24% of a step down to 15%). The product
+   * is transposed once at the end, and no {@code N x O x K} stack of per-sample products is summed.
    */
   private static Tensor convWeightGradDirect(
       Tensor x, Tensor g, int[] weightShape, Window w, int groups) {
