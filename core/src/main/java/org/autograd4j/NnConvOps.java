@@ -3,6 +3,7 @@ package org.autograd4j;
 import org.autograd4j.autograd.GradMode;
 import org.autograd4j.autograd.Op;
 import org.autograd4j.internal.kernels.Conv2dGeometry;
+import org.autograd4j.internal.kernels.Elementwise;
 import org.autograd4j.internal.kernels.Gemm;
 import org.autograd4j.internal.kernels.Im2Col;
 import org.autograd4j.internal.kernels.Kernels;
@@ -116,13 +117,14 @@ final class NnConvOps {
     int plane = channels * height * width;
     int colSize = cols.shape[1] * cols.shape[2];
     Tensor out = Creation.full(new int[] {n, channels, height, width}, 0, cols.dtype());
+    Elementwise ew = Kernels.get().elementwise();
     for (int i = 0; i < n; i++) {
       if (cols.dtype() == DType.FLOAT32) {
         Im2Col.col2im(
-            c.storage.floats(), c.offset + i * colSize, g, out.storage.floats(), i * plane);
+            ew, c.storage.floats(), c.offset + i * colSize, g, out.storage.floats(), i * plane);
       } else {
         Im2Col.col2im(
-            c.storage.doubles(), c.offset + i * colSize, g, out.storage.doubles(), i * plane);
+            ew, c.storage.doubles(), c.offset + i * colSize, g, out.storage.doubles(), i * plane);
       }
     }
     return Op.record(

@@ -4,6 +4,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.autograd4j.internal.kernels.Conv2dGeometry;
 import org.autograd4j.internal.kernels.Im2Col;
+import org.autograd4j.internal.kernels.Kernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,10 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
 public class Im2ColBenchmark {
 
   /**
-   * Layer: {@code mnist} (1x28x28, 5x5, pad 2), {@code resnet} (64x56x56, 3x3, pad 1) or {@code
-   * stem} (3x224x224, 7x7, stride 2, pad 3).
+   * Layer: {@code mnist} (1x28x28, 5x5, pad 2), {@code cnn2} (the training CNN's second layer,
+   * 16x12x12, 5x5), {@code resnet} (64x56x56, 3x3, pad 1) or {@code stem} (3x224x224, 7x7, stride
+   * 2, pad 3).
    */
-  @Param({"mnist", "resnet", "stem"})
+  @Param({"mnist", "cnn2", "resnet", "stem"})
   public String layer;
 
   private Conv2dGeometry geometry;
@@ -44,6 +46,9 @@ public class Im2ColBenchmark {
     switch (layer) {
       case "mnist":
         geometry = new Conv2dGeometry(1, 28, 28, 5, 5, 2, 2, 1, 1, 1, 1);
+        break;
+      case "cnn2":
+        geometry = new Conv2dGeometry(16, 12, 12, 5, 5, 0, 0, 1, 1, 1, 1);
         break;
       case "resnet":
         geometry = new Conv2dGeometry(64, 56, 56, 3, 3, 1, 1, 1, 1, 1, 1);
@@ -77,7 +82,7 @@ public class Im2ColBenchmark {
    */
   @Benchmark
   public float[] col2im() {
-    Im2Col.col2im(col, 0, geometry, image, 0);
+    Im2Col.col2im(Kernels.get().elementwise(), col, 0, geometry, image, 0);
     return image;
   }
 }

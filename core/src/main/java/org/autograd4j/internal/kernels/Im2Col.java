@@ -79,6 +79,7 @@ public final class Im2Col {
    * entries are dropped). The image is accumulated into, not overwritten, so start from zeros for a
    * plain gradient.
    *
+   * @param ew the kernels that add the unit-stride runs
    * @param col column matrix, {@code g.colRows() x g.colCols()}
    * @param colOff offset of the column matrix
    * @param g the convolution geometry
@@ -86,7 +87,7 @@ public final class Im2Col {
    * @param imageOff offset of the image's first element
    */
   public static void col2im(
-      float[] col, int colOff, Conv2dGeometry g, float[] image, int imageOff) {
+      Elementwise ew, float[] col, int colOff, Conv2dGeometry g, float[] image, int imageOff) {
     int outH = g.outH();
     int outW = g.outW();
     int plane = g.height() * g.width();
@@ -107,9 +108,10 @@ public final class Im2Col {
             int dst = channelOff + ih * g.width() + dw;
             int src = srcRow + oh * outW;
             if (g.strideW() == 1) {
-              // The common case, kept apart so that the JIT can vectorise the unit-stride sum.
-              for (int ow = owLo; ow < owHi; ow++) {
-                image[dst + ow] += col[src + ow];
+              // The common case: a unit-stride sum, often one vector long (the CNN's 8-wide rows),
+              // which the provider's add does in one step and a scalar loop in eight.
+              if (owLo < owHi) {
+                ew.add(image, dst + owLo, col, src + owLo, image, dst + owLo, owHi - owLo);
               }
             } else {
               for (int ow = owLo; ow < owHi; ow++) {
@@ -180,6 +182,7 @@ public final class Im2Col {
    * entries are dropped). The image is accumulated into, not overwritten, so start from zeros for a
    * plain gradient.
    *
+   * @param ew the kernels that add the unit-stride runs
    * @param col column matrix, {@code g.colRows() x g.colCols()}
    * @param colOff offset of the column matrix
    * @param g the convolution geometry
@@ -187,7 +190,7 @@ public final class Im2Col {
    * @param imageOff offset of the image's first element
    */
   public static void col2im(
-      double[] col, int colOff, Conv2dGeometry g, double[] image, int imageOff) {
+      Elementwise ew, double[] col, int colOff, Conv2dGeometry g, double[] image, int imageOff) {
     int outH = g.outH();
     int outW = g.outW();
     int plane = g.height() * g.width();
@@ -208,9 +211,10 @@ public final class Im2Col {
             int dst = channelOff + ih * g.width() + dw;
             int src = srcRow + oh * outW;
             if (g.strideW() == 1) {
-              // The common case, kept apart so that the JIT can vectorise the unit-stride sum.
-              for (int ow = owLo; ow < owHi; ow++) {
-                image[dst + ow] += col[src + ow];
+              // The common case: a unit-stride sum, often one vector long (the CNN's 8-wide rows),
+              // which the provider's add does in one step and a scalar loop in eight.
+              if (owLo < owHi) {
+                ew.add(image, dst + owLo, col, src + owLo, image, dst + owLo, owHi - owLo);
               }
             } else {
               for (int ow = owLo; ow < owHi; ow++) {

@@ -61,7 +61,7 @@ class Im2ColTest {
       // Adjoint: <im2col(x), y> == <x, col2im(y)>.
       double[] y = TestData.doubles(random, colSize, 1, false);
       double[] back = new double[imageSize];
-      Im2Col.col2im(y, 0, g, back, 0);
+      Im2Col.col2im(new ScalarKernelProvider().elementwise(), y, 0, g, back, 0);
       double lhs = 0;
       for (int i = 0; i < colSize; i++) {
         lhs += colD[i] * y[i];
@@ -75,10 +75,15 @@ class Im2ColTest {
       for (int i = 0; i < colSize; i++) {
         yf[i] = (float) y[i];
       }
-      float[] backF = new float[imageSize + 1];
-      Im2Col.col2im(yf, 0, g, backF, 1);
-      for (int i = 0; i < imageSize; i++) {
-        assertEquals(back[i], backF[1 + i], 1e-5, "col2im float " + g);
+      for (KernelProvider provider : Providers.all()) {
+        float[] backF = new float[imageSize + 1];
+        Im2Col.col2im(provider.elementwise(), yf, 0, g, backF, 1);
+        double[] backD = new double[imageSize];
+        Im2Col.col2im(provider.elementwise(), y, 0, g, backD, 0);
+        for (int i = 0; i < imageSize; i++) {
+          assertEquals(back[i], backF[1 + i], 1e-5, "col2im float " + provider.name() + " " + g);
+          assertEquals(back[i], backD[i], 1e-12, "col2im double " + provider.name() + " " + g);
+        }
       }
     }
   }
