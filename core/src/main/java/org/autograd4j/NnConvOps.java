@@ -138,13 +138,18 @@ final class NnConvOps {
    * result {@code (N, O, oh, ow)} without bias. Differentiable (used by forward and backward).
    */
   static Tensor conv(Tensor x, Tensor weight, Window w, int groups) {
+    return convAndColumns(x, weight, w, groups)[0];
+  }
+
+  /** {@link #conv} and the columns it multiplied, {@code (N, C·kh·kw, L)}: {@code {out, cols}}. */
+  private static Tensor[] convAndColumns(Tensor x, Tensor weight, Window w, int groups) {
     int n = x.shape[0];
     int o = weight.shape[0];
     int k = weight.shape[1] * w.kh() * w.kw();
     Conv2dGeometry g = w.geometry(x.shape[1], x.shape[2], x.shape[3]);
-    Tensor cols = im2col(x, w).view(n, groups, k, g.colCols());
-    Tensor out = weight.reshape(groups, o / groups, k).matmul(cols);
-    return out.reshape(n, o, g.outH(), g.outW());
+    Tensor cols = im2col(x, w);
+    Tensor out = weight.reshape(groups, o / groups, k).matmul(cols.view(n, groups, k, g.colCols()));
+    return new Tensor[] {out.reshape(n, o, g.outH(), g.outW()), cols};
   }
 
   /**
@@ -161,11 +166,16 @@ final class NnConvOps {
     return col2im(cols.reshape(n, groups * k, x.shape[2] * x.shape[3]), outH, outW, w);
   }
 
-  /** {@code ∂L/∂weight} of {@link #conv}: {@code Σ_n g_n · cols_nᵀ} per group. */
-  static Tensor convWeightGrad(Tensor x, Tensor g, int[] weightShape, Window w, int groups) {
+  /**
+   * {@code ∂L/∂weight} of {@link #conv}: {@code Σ_n g_n · cols_nᵀ} per group. {@code savedCols} are
+   * the forward's columns of {@code x} when it kept them, else null (then they are unfolded again);
+   * a graph being built (create_graph) always unfolds {@code x} again, differentiably.
+   */
+  static Tensor convWeightGrad(
+      Tensor x, Tensor g, Tensor savedCols, int[] weightShape, Window w, int groups) {
     if (!GradMode.isEnabled() && x.dtype() == g.dtype() && x.dtype().isFloatingPoint()) {
       // Not building a graph (no create_graph), so the gradient need not be differentiable.
-      return convWeightGradDirect(x, g, weightShape, w, groups);
+      return convWeightGradDirect(x, g, savedCols, weightShape, w, groups);
     }
     int n = x.shape[0];
     int o = weightShape[0];
@@ -178,15 +188,16 @@ final class NnConvOps {
 
   /**
    * {@link #convWeightGrad} straight on the arrays, for when no graph is built. Per sample the
-   * columns are unfolded into one reused buffer and each group adds {@code cols_n · g_nᵀ} into the
-   * transposed gradient {@code (K, O/G)}: the GEMM packs the columns as its row-major left operand
-   * and transposes only the small output gradient. Unfolding with im2col's row-long runs and
-   * packing the columns is cheaper than writing the transposed (im2row) matrix, whose runs are only
-   * kernelW long, and packing that (in the CNN's profile, 24% of a step down to 15%). The product
-   * is transposed once at the end, and no {@code N x O x K} stack of per-sample products is summed.
+   * columns (the forward's {@code saved}, or else unfolded again into one reused buffer) are the
+   * left operand: each group adds {@code cols_n · g_nᵀ} into the transposed gradient {@code (K,
+   * O/G)}: the GEMM packs the columns as its row-major left operand and transposes only the small
+   * output gradient. Unfolding with im2col's row-long runs and packing the columns is cheaper than
+   * writing the transposed (im2row) matrix, whose runs are only kernelW long, and packing that (in
+   * the CNN's profile, 24% of a step down to 15%). The product is transposed once at the end, and
+   * no {@code N x O x K} stack of per-sample products is summed.
    */
   private static Tensor convWeightGradDirect(
-      Tensor x, Tensor g, int[] weightShape, Window w, int groups) {
+      Tensor x, Tensor g, Tensor saved, int[] weightShape, Window w, int groups) {
     int n = x.shape[0];
     int og = weightShape[0] / groups;
     int kg = weightShape[1] * w.kh() * w.kw();
@@ -194,16 +205,20 @@ final class NnConvOps {
     int l = geo.colCols();
     Tensor xc = x.contiguousData();
     Tensor gc = g.contiguousData();
-    Tensor cols = Creation.full(new int[] {groups * kg, l}, 0, x.dtype());
+    Tensor cols =
+        saved != null
+            ? saved.contiguousData()
+            : Creation.full(new int[] {groups * kg, l}, 0, x.dtype());
     // (G, K/G, O/G): the transposed gradient of every group, accumulated over the batch.
     Tensor transposed = Creation.full(new int[] {groups, kg, og}, 0, x.dtype());
     int plane = x.shape[1] * x.shape[2] * x.shape[3];
     Gemm gemm = Kernels.get().gemm();
     boolean single = x.dtype() == DType.FLOAT32;
     for (int i = 0; i < n; i++) {
-      if (single) {
+      int colsOff = cols.offset + (saved != null ? i * groups * kg * l : 0);
+      if (saved == null && single) {
         Im2Col.im2col(xc.storage.floats(), xc.offset + i * plane, geo, cols.storage.floats(), 0);
-      } else {
+      } else if (saved == null) {
         Im2Col.im2col(xc.storage.doubles(), xc.offset + i * plane, geo, cols.storage.doubles(), 0);
       }
       for (int gi = 0; gi < groups; gi++) {
@@ -217,7 +232,7 @@ final class NnConvOps {
               l,
               1f,
               cols.storage.floats(),
-              gi * kg * l,
+              colsOff + gi * kg * l,
               l,
               gc.storage.floats(),
               gOff,
@@ -235,7 +250,7 @@ final class NnConvOps {
               l,
               1.0,
               cols.storage.doubles(),
-              gi * kg * l,
+              colsOff + gi * kg * l,
               l,
               gc.storage.doubles(),
               gOff,
@@ -268,10 +283,19 @@ final class NnConvOps {
       boolean transposed,
       int outH,
       int outW) {
+    // The weight gradient multiplies the same columns as the forward: keep them for it (as
+    // PyTorch's slow_conv2d keeps its "finput") rather than unfolding the input again.
+    boolean keepColumns = !transposed && GradMode.isEnabled() && weight.requiresGrad();
     Tensor out;
+    Tensor cols = null;
     try (var s = GradMode.scope(false)) {
-      out =
-          transposed ? convTranspose(x, weight, w, groups, outH, outW) : conv(x, weight, w, groups);
+      if (transposed) {
+        out = convTranspose(x, weight, w, groups, outH, outW);
+      } else {
+        Tensor[] outAndCols = convAndColumns(x, weight, w, groups);
+        out = outAndCols[0];
+        cols = keepColumns ? outAndCols[1] : null;
+      }
       if (bias != null) {
         Tensor b = bias.view(1, -1, 1, 1);
         // The product is a fresh array no one else sees: add the bias into it (as PyTorch's
@@ -303,13 +327,14 @@ final class NnConvOps {
             // its weight gradient is conv's, with the gradient as input and x as output gradient.
             gw =
                 transposed
-                    ? convWeightGrad(g[0], in, wShape, w, groups)
-                    : convWeightGrad(in, g[0], wShape, w, groups);
+                    ? convWeightGrad(g[0], in, null, wShape, w, groups)
+                    : convWeightGrad(in, g[0], ctx.saved(2), wShape, w, groups);
           }
           return new Tensor[] {gi, gw, ctx.needsInputGrad(2) ? biasGrad(g[0]) : null};
         },
         x,
-        weight);
+        weight,
+        cols);
   }
 
   /**
@@ -348,8 +373,8 @@ final class NnConvOps {
             int[] w4 = {wShape[0], wShape[1], 1, wShape[2]};
             gw =
                 (transposed
-                        ? convWeightGrad(g4, in, w4, w, groups)
-                        : convWeightGrad(in, g4, w4, w, groups))
+                        ? convWeightGrad(g4, in, null, w4, w, groups)
+                        : convWeightGrad(in, g4, null, w4, w, groups))
                     .reshape(wShape);
           }
           return new Tensor[] {
