@@ -214,6 +214,9 @@ final class NnConvOps {
     int plane = x.shape[1] * x.shape[2] * x.shape[3];
     Gemm gemm = Kernels.get().gemm();
     boolean single = x.dtype() == DType.FLOAT32;
+    if (single && kg <= FEW_COLUMN_ROWS && l >= 16) {
+      return convWeightGradByDots(saved != null ? saved : im2col(x, w), gc, weightShape, groups);
+    }
     for (int i = 0; i < n; i++) {
       int colsOff = cols.offset + (saved != null ? i * groups * kg * l : 0);
       if (saved == null && single) {
@@ -263,6 +266,51 @@ final class NnConvOps {
       }
     }
     return transposed.transpose(1, 2).contiguous().view(weightShape);
+  }
+
+  /**
+   * Up to this many rows of columns per group (input channels x kernel taps; the first layer of an
+   * image model has 1 or 3 channels), the float32 weight gradient is computed by {@link
+   * #convWeightGradByDots}: a GEMM with so few rows is mostly edge tiles and packing. Measured with
+   * 64 samples: 16 x 25 over 576 positions 2.4 -> 1.0 ms, 8 x 9 over 784 1.3 -> 0.23 ms; at 200
+   * rows the GEMM is faster (4.6 against 9.0 ms over 256 positions).
+   */
+  private static final int FEW_COLUMN_ROWS = 64;
+
+  /**
+   * The float32 weight gradient as dot products: per group, {@code Σ_n g_n · cols_nᵀ} by {@link
+   * org.autograd4j.internal.kernels.Reductions#sumOfProductsNT}, straight into the {@code (O, C/G,
+   * kh, kw)} result.
+   */
+  private static Tensor convWeightGradByDots(
+      Tensor columns, Tensor gc, int[] weightShape, int groups) {
+    Tensor cols = columns.contiguousData();
+    int n = cols.shape[0];
+    int l = cols.shape[2];
+    int og = weightShape[0] / groups;
+    int kg = cols.shape[1] / groups;
+    Tensor out = Creation.full(weightShape, 0, DType.FLOAT32);
+    for (int gi = 0; gi < groups; gi++) {
+      Kernels.get()
+          .reductions()
+          .sumOfProductsNT(
+              n,
+              og,
+              kg,
+              l,
+              gc.storage.floats(),
+              gc.offset + gi * og * l,
+              l,
+              groups * og * l,
+              cols.storage.floats(),
+              cols.offset + gi * kg * l,
+              l,
+              groups * kg * l,
+              out.storage.floats(),
+              gi * og * kg,
+              kg);
+    }
+    return out;
   }
 
   /** Bias gradient: the sum over batch and space. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.autograd4j.DType;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
 import org.autograd4j.nn.functional.F;
@@ -224,5 +225,32 @@ class ConvPoolModuleTest {
     assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(values[0]));
     assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(values[1]));
     assertArrayEquals(new long[] {0, 1}, r[1].flatten().toLongArray());
+  }
+
+  @Test
+  void float32WeightGradientsAgreeWithFloat64OnEveryPath() {
+    // float32 weight gradients take two direct paths (dot products for few column rows, a GEMM
+    // for many) and float64 a third; all must give the same gradient. {channels, outChannels,
+    // groups}: 2 x 3 x 3 = 18 rows per group (dot products, grouped), 8 x 9 = 72 rows (GEMM).
+    int[][] cases = {{4, 6, 2}, {8, 4, 1}, {3, 6, 3}};
+    for (int[] c : cases) {
+      Torch.manualSeed(11);
+      Tensor x = Torch.randn(3, c[0], 10, 9);
+      Tensor w = Torch.randn(c[1], c[0] / c[2], 3, 3);
+      Tensor g = Torch.randn(3, c[1], 8, 7);
+      Tensor w32 = w.detach().requiresGrad_();
+      F.conv2d(x, w32, null, 1, 0, 1, c[2]).backward(g);
+      Tensor w64 = w.to(DType.FLOAT64).detach().requiresGrad_();
+      F.conv2d(x.to(DType.FLOAT64), w64, null, 1, 0, 1, c[2]).backward(g.to(DType.FLOAT64));
+      double[] expected = w64.grad().toDoubleArray();
+      float[] actual = w32.grad().toFloatArray();
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(
+            expected[i],
+            actual[i],
+            1e-4 * (1 + Math.abs(expected[i])),
+            java.util.Arrays.toString(c) + " at " + i);
+      }
+    }
   }
 }

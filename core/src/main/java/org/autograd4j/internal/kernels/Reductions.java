@@ -31,6 +31,52 @@ public interface Reductions {
   float dot(float[] x, int xOff, float[] y, int yOff, int n);
 
   /**
+   * Adds the batch sum of the products {@code A_s · B_sᵀ} to C: {@code c[i][j] += Σ_s Σ_p a_s[i][p]
+   * · b_s[j][p]}, where {@code a_s} is the row-major {@code m x k} matrix at {@code aOff + s *
+   * strideA} with row stride {@code lda}, and {@code b_s} the {@code n x k} one at {@code bOff + s
+   * * strideB}. Every output is a sum of long dot products, so this needs no packing; it is a
+   * convolution's weight gradient over a large output plane ({@code A_s} the output gradient of
+   * sample s, {@code B_s} its columns), where the GEMM's packing would cost more than its products.
+   *
+   * <pre>{@code
+   * // c (2 x 3) += a_0 · b_0ᵀ + a_1 · b_1ᵀ, a_s: 2 x 4, b_s: 3 x 4, both samples back to back
+   * reductions.sumOfProductsNT(2, 2, 3, 4, a, 0, 4, 8, b, 0, 4, 12, c, 0, 3);
+   * }</pre>
+   *
+   * @param batch number of products summed
+   * @param m rows of each {@code A_s} and of C
+   * @param n rows of each {@code B_s}, columns of C
+   * @param k length of the dot products (columns of {@code A_s} and {@code B_s})
+   * @param a the left matrices
+   * @param aOff offset of {@code a_0[0][0]}
+   * @param lda row stride of {@code a_s}
+   * @param strideA distance from {@code a_s} to {@code a_(s+1)}
+   * @param b the right matrices
+   * @param bOff offset of {@code b_0[0][0]}
+   * @param ldb row stride of {@code b_s}
+   * @param strideB distance from {@code b_s} to {@code b_(s+1)}
+   * @param c the {@code m x n} sum, accumulated into
+   * @param cOff offset of {@code c[0][0]}
+   * @param ldc row stride of C
+   */
+  void sumOfProductsNT(
+      int batch,
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOff,
+      int lda,
+      int strideA,
+      float[] b,
+      int bOff,
+      int ldb,
+      int strideB,
+      float[] c,
+      int cOff,
+      int ldc);
+
+  /**
    * Returns the largest element, NaN if any element is NaN (as {@code torch.max}).
    *
    * @param x input

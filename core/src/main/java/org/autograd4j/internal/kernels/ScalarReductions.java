@@ -14,6 +14,38 @@ final class ScalarReductions implements Reductions {
   }
 
   @Override
+  public void sumOfProductsNT(
+      int batch,
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOff,
+      int lda,
+      int strideA,
+      float[] b,
+      int bOff,
+      int ldb,
+      int strideB,
+      float[] c,
+      int cOff,
+      int ldc) {
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double total = 0;
+        for (int s = 0; s < batch; s++) {
+          int ai = aOff + s * strideA + i * lda;
+          int bj = bOff + s * strideB + j * ldb;
+          for (int p = 0; p < k; p++) {
+            total += (double) a[ai + p] * b[bj + p];
+          }
+        }
+        c[cOff + i * ldc + j] += (float) total;
+      }
+    }
+  }
+
+  @Override
   public float dot(float[] x, int xOff, float[] y, int yOff, int n) {
     double total = 0;
     for (int i = 0; i < n; i++) {

@@ -53,6 +53,56 @@ class ReductionsTest {
 
   @ParameterizedTest
   @MethodSource("providers")
+  void sumOfProductsNtMatchesDoubleReference(KernelProvider provider) {
+    Reductions r = provider.reductions();
+    Random random = new Random(3);
+    // {batch, m, n, k}: register blocks with row and column remainders, k below, at and between
+    // vector lengths, and the CNN's first weight gradient (16 x 25 over 576 positions).
+    int[][] shapes = {
+      {1, 1, 1, 1}, {2, 5, 3, 7}, {3, 4, 2, 8}, {2, 9, 5, 33}, {4, 16, 25, 576}, {1, 3, 4, 0}
+    };
+    for (int[] shape : shapes) {
+      int batch = shape[0];
+      int m = shape[1];
+      int n = shape[2];
+      int k = shape[3];
+      // Padded rows and a gap between samples, so strides differ from the dense layout.
+      int lda = k + 3;
+      int ldb = k + 1;
+      int strideA = m * lda + 2;
+      int strideB = n * ldb + 5;
+      int ldc = n + 2;
+      float[] a = TestData.floats(random, OFF + batch * strideA, 1f, false);
+      float[] b = TestData.floats(random, OFF + batch * strideB, 1f, false);
+      float[] c = TestData.floats(random, OFF + m * ldc, 1f, false);
+      float[] before = c.clone();
+      r.sumOfProductsNT(batch, m, n, k, a, OFF, lda, strideA, b, OFF, ldb, strideB, c, OFF, ldc);
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          double sum = before[OFF + i * ldc + j];
+          double abs = Math.abs(sum);
+          for (int s = 0; s < batch; s++) {
+            for (int p = 0; p < k; p++) {
+              double term =
+                  (double) a[OFF + s * strideA + i * lda + p] * b[OFF + s * strideB + j * ldb + p];
+              sum += term;
+              abs += Math.abs(term);
+            }
+          }
+          String where =
+              provider.name() + " " + java.util.Arrays.toString(shape) + " at " + i + "," + j;
+          assertClose(sum, c[OFF + i * ldc + j], 1e-6 * abs + 1e-6, where);
+        }
+        // The padding between rows of C is left alone.
+        for (int j = n; j < ldc && OFF + i * ldc + j < c.length; j++) {
+          assertEquals(before[OFF + i * ldc + j], c[OFF + i * ldc + j], "padding of C");
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("providers")
   void maxIsExactAndPropagatesNan(KernelProvider provider) {
     Reductions r = provider.reductions();
     Random random = new Random(2);
