@@ -187,14 +187,14 @@ final class NnConvOps {
   }
 
   /**
-   * {@link #convWeightGrad} straight on the arrays, for when no graph is built. Per sample the
-   * columns (the forward's {@code saved}, or else unfolded again into one reused buffer) are the
-   * left operand: each group adds {@code cols_n · g_nᵀ} into the transposed gradient {@code (K,
-   * O/G)}: the GEMM packs the columns as its row-major left operand and transposes only the small
-   * output gradient. Unfolding with im2col's row-long runs and packing the columns is cheaper than
-   * writing the transposed (im2row) matrix, whose runs are only kernelW long, and packing that (in
-   * the CNN's profile, 24% of a step down to 15%). The product is transposed once at the end, and
-   * no {@code N x O x K} stack of per-sample products is summed.
+   * {@link #convWeightGrad} straight on the arrays, for when no graph is built. First layers (few
+   * rows of columns) go to {@link #convWeightGradByDots}. Otherwise, per sample and group, the GEMM
+   * adds {@code cols_n · g_nᵀ} into the transposed gradient {@code (K/G, O/G)}: it packs the
+   * columns as its row-major left operand (sequential reads) and transposes only the small output
+   * gradient, where {@code g_n · cols_nᵀ} would transpose the columns element by element. The
+   * columns are the forward's ({@code saved}) or else unfolded again, sample by sample, into one
+   * reused buffer. The product is transposed once at the end, and no {@code N x O x K} stack of
+   * per-sample products is summed.
    */
   private static Tensor convWeightGradDirect(
       Tensor x, Tensor g, Tensor saved, int[] weightShape, Window w, int groups) {
@@ -203,8 +203,12 @@ final class NnConvOps {
     int kg = weightShape[1] * w.kh() * w.kw();
     Conv2dGeometry geo = w.geometry(x.shape[1], x.shape[2], x.shape[3]);
     int l = geo.colCols();
-    Tensor xc = x.contiguousData();
     Tensor gc = g.contiguousData();
+    boolean single = x.dtype() == DType.FLOAT32;
+    if (single && kg <= FEW_COLUMN_ROWS && l >= 16) {
+      return convWeightGradByDots(saved != null ? saved : im2col(x, w), gc, weightShape, groups);
+    }
+    Tensor xc = x.contiguousData();
     Tensor cols =
         saved != null
             ? saved.contiguousData()
@@ -213,10 +217,6 @@ final class NnConvOps {
     Tensor transposed = Creation.full(new int[] {groups, kg, og}, 0, x.dtype());
     int plane = x.shape[1] * x.shape[2] * x.shape[3];
     Gemm gemm = Kernels.get().gemm();
-    boolean single = x.dtype() == DType.FLOAT32;
-    if (single && kg <= FEW_COLUMN_ROWS && l >= 16) {
-      return convWeightGradByDots(saved != null ? saved : im2col(x, w), gc, weightShape, groups);
-    }
     for (int i = 0; i < n; i++) {
       int colsOff = cols.offset + (saved != null ? i * groups * kg * l : 0);
       if (saved == null && single) {
