@@ -4,8 +4,13 @@ import java.util.Arrays;
 
 /**
  * im2col / col2im for 2-D convolution on NCHW images, so that a convolution runs as one GEMM per
- * sample (and its input gradient as a GEMM followed by col2im). Pure data movement: the same code
- * serves every provider.
+ * sample (and its input gradient as a GEMM followed by col2im). Data movement that serves every
+ * provider; col2im adds its unit-stride runs with the provider's {@link Elementwise#add}.
+ *
+ * <pre>{@code
+ * Im2Col.im2col(image, 0, g, col, 0);                                    // col = unfold(image)
+ * Im2Col.col2im(Kernels.get().elementwise(), col, 0, g, imageGrad, 0);   // imageGrad += fold(col)
+ * }</pre>
  */
 public final class Im2Col {
   private Im2Col() {}
