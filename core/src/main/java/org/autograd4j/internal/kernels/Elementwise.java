@@ -155,6 +155,29 @@ public interface Elementwise {
   void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
 
   /**
+   * Adds {@code rows} runs of {@code len} elements: {@code out[outOff + r * outStride + i] +=
+   * x[xOff + r * xStride + i]} for {@code r < rows, i < len}. col2im folds one kernel row onto the
+   * image with one call instead of one per output row, so the vector loop stays inlined. Runs of
+   * {@code out} must not overlap each other ({@code outStride >= len}).
+   *
+   * <pre>{@code
+   * // image rows 0 and 2 (width 4) += the two rows of a 2 x 3 block, from column 1 on
+   * elementwise.addRows(block, 0, 3, image, 1, 8, 2, 3);
+   * }</pre>
+   *
+   * @param x the runs to add
+   * @param xOff offset of the first run of {@code x}
+   * @param xStride distance between runs of {@code x}
+   * @param out the destination, accumulated into
+   * @param outOff offset of the first run of {@code out}
+   * @param outStride distance between runs of {@code out}
+   * @param rows number of runs
+   * @param len elements per run
+   */
+  void addRows(
+      float[] x, int xOff, int xStride, float[] out, int outOff, int outStride, int rows, int len);
+
+  /**
    * In place {@code x[i] *= alpha} (BLAS scal).
    *
    * @param alpha the factor
@@ -348,6 +371,36 @@ public interface Elementwise {
    * @param n number of elements
    */
   void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n);
+
+  /**
+   * Adds {@code rows} runs of {@code len} elements: {@code out[outOff + r * outStride + i] +=
+   * x[xOff + r * xStride + i]} for {@code r < rows, i < len}. col2im folds one kernel row onto the
+   * image with one call instead of one per output row, so the vector loop stays inlined. Runs of
+   * {@code out} must not overlap each other ({@code outStride >= len}).
+   *
+   * <pre>{@code
+   * // image rows 0 and 2 (width 4) += the two rows of a 2 x 3 block, from column 1 on
+   * elementwise.addRows(block, 0, 3, image, 1, 8, 2, 3);
+   * }</pre>
+   *
+   * @param x the runs to add
+   * @param xOff offset of the first run of {@code x}
+   * @param xStride distance between runs of {@code x}
+   * @param out the destination, accumulated into
+   * @param outOff offset of the first run of {@code out}
+   * @param outStride distance between runs of {@code out}
+   * @param rows number of runs
+   * @param len elements per run
+   */
+  void addRows(
+      double[] x,
+      int xOff,
+      int xStride,
+      double[] out,
+      int outOff,
+      int outStride,
+      int rows,
+      int len);
 
   /**
    * In place {@code x[i] *= alpha} (BLAS scal).

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * im2col / col2im for 2-D convolution on NCHW images, so that a convolution runs as one GEMM per
  * sample (and its input gradient as a GEMM followed by col2im). Data movement that serves every
- * provider; col2im adds its unit-stride runs with the provider's {@link Elementwise#add}.
+ * provider; col2im adds its unit-stride runs with the provider's {@link Elementwise#addRows}.
  *
  * <pre>{@code
  * Im2Col.im2col(image, 0, g, col, 0);                                    // col = unfold(image)
@@ -105,23 +105,34 @@ public final class Im2Col {
           int dw = kj * g.dilationW() - g.padW();
           int owLo = firstInside(dw, g.strideW());
           int owHi = Math.min(outW, lastInside(dw, g.strideW(), g.width()) + 1);
-          for (int oh = 0; oh < outH; oh++) {
-            int ih = oh * g.strideH() - g.padH() + ki * g.dilationH();
-            if (ih < 0 || ih >= g.height()) {
-              continue;
-            }
-            int dst = channelOff + ih * g.width() + dw;
-            int src = srcRow + oh * outW;
-            if (g.strideW() == 1) {
-              // The common case: a unit-stride sum, often one vector long (the CNN's 8-wide rows),
-              // which the provider's add does in one step and a scalar loop in eight.
-              if (owLo < owHi) {
-                ew.add(image, dst + owLo, col, src + owLo, image, dst + owLo, owHi - owLo);
-              }
-            } else {
-              for (int ow = owLo; ow < owHi; ow++) {
-                image[dst + ow * g.strideW()] += col[src + ow];
-              }
+          // Output rows whose tap row lands inside the image: oh in [ohLo, ohHi).
+          int dh = ki * g.dilationH() - g.padH();
+          int ohLo = firstInside(dh, g.strideH());
+          int ohHi = Math.min(outH, lastInside(dh, g.strideH(), g.height()) + 1);
+          if (owLo >= owHi || ohLo >= ohHi) {
+            continue;
+          }
+          int firstDst = channelOff + (ohLo * g.strideH() + dh) * g.width() + dw;
+          int firstSrc = srcRow + ohLo * outW;
+          if (g.strideW() == 1) {
+            // The common case: unit-stride runs, often one vector long (the CNN's 8-wide rows).
+            // One provider call per kernel row keeps its vector loop inlined over all of them.
+            ew.addRows(
+                col,
+                firstSrc + owLo,
+                outW,
+                image,
+                firstDst + owLo,
+                g.strideH() * g.width(),
+                ohHi - ohLo,
+                owHi - owLo);
+            continue;
+          }
+          for (int oh = ohLo; oh < ohHi; oh++) {
+            int dst = firstDst + (oh - ohLo) * g.strideH() * g.width();
+            int src = firstSrc + (oh - ohLo) * outW;
+            for (int ow = owLo; ow < owHi; ow++) {
+              image[dst + ow * g.strideW()] += col[src + ow];
             }
           }
         }
@@ -208,23 +219,34 @@ public final class Im2Col {
           int dw = kj * g.dilationW() - g.padW();
           int owLo = firstInside(dw, g.strideW());
           int owHi = Math.min(outW, lastInside(dw, g.strideW(), g.width()) + 1);
-          for (int oh = 0; oh < outH; oh++) {
-            int ih = oh * g.strideH() - g.padH() + ki * g.dilationH();
-            if (ih < 0 || ih >= g.height()) {
-              continue;
-            }
-            int dst = channelOff + ih * g.width() + dw;
-            int src = srcRow + oh * outW;
-            if (g.strideW() == 1) {
-              // The common case: a unit-stride sum, often one vector long (the CNN's 8-wide rows),
-              // which the provider's add does in one step and a scalar loop in eight.
-              if (owLo < owHi) {
-                ew.add(image, dst + owLo, col, src + owLo, image, dst + owLo, owHi - owLo);
-              }
-            } else {
-              for (int ow = owLo; ow < owHi; ow++) {
-                image[dst + ow * g.strideW()] += col[src + ow];
-              }
+          // Output rows whose tap row lands inside the image: oh in [ohLo, ohHi).
+          int dh = ki * g.dilationH() - g.padH();
+          int ohLo = firstInside(dh, g.strideH());
+          int ohHi = Math.min(outH, lastInside(dh, g.strideH(), g.height()) + 1);
+          if (owLo >= owHi || ohLo >= ohHi) {
+            continue;
+          }
+          int firstDst = channelOff + (ohLo * g.strideH() + dh) * g.width() + dw;
+          int firstSrc = srcRow + ohLo * outW;
+          if (g.strideW() == 1) {
+            // The common case: unit-stride runs, often one vector long (the CNN's 8-wide rows).
+            // One provider call per kernel row keeps its vector loop inlined over all of them.
+            ew.addRows(
+                col,
+                firstSrc + owLo,
+                outW,
+                image,
+                firstDst + owLo,
+                g.strideH() * g.width(),
+                ohHi - ohLo,
+                owHi - owLo);
+            continue;
+          }
+          for (int oh = ohLo; oh < ohHi; oh++) {
+            int dst = firstDst + (oh - ohLo) * g.strideH() * g.width();
+            int src = firstSrc + (oh - ohLo) * outW;
+            for (int ow = owLo; ow < owHi; ow++) {
+              image[dst + ow * g.strideW()] += col[src + ow];
             }
           }
         }

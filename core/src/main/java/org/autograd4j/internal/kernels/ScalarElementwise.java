@@ -84,6 +84,18 @@ final class ScalarElementwise implements Elementwise {
   }
 
   @Override
+  public void addRows(
+      float[] x, int xOff, int xStride, float[] out, int outOff, int outStride, int rows, int len) {
+    for (int r = 0; r < rows; r++) {
+      int src = xOff + r * xStride;
+      int dst = outOff + r * outStride;
+      for (int i = 0; i < len; i++) {
+        out[dst + i] += x[src + i];
+      }
+    }
+  }
+
+  @Override
   public void scale(float alpha, float[] x, int xOff, int n) {
     for (int i = 0; i < n; i++) {
       x[xOff + i] *= alpha;
@@ -186,6 +198,25 @@ final class ScalarElementwise implements Elementwise {
   public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n) {
     for (int i = 0; i < n; i++) {
       y[yOff + i] += alpha * x[xOff + i];
+    }
+  }
+
+  @Override
+  public void addRows(
+      double[] x,
+      int xOff,
+      int xStride,
+      double[] out,
+      int outOff,
+      int outStride,
+      int rows,
+      int len) {
+    for (int r = 0; r < rows; r++) {
+      int src = xOff + r * xStride;
+      int dst = outOff + r * outStride;
+      for (int i = 0; i < len; i++) {
+        out[dst + i] += x[src + i];
+      }
     }
   }
 

@@ -156,6 +156,25 @@ final class VectorElementwise implements Elementwise {
   }
 
   @Override
+  public void addRows(
+      float[] x, int xOff, int xStride, float[] out, int outOff, int outStride, int rows, int len) {
+    int upper = F.loopBound(len);
+    for (int r = 0; r < rows; r++) {
+      int src = xOff + r * xStride;
+      int dst = outOff + r * outStride;
+      int i = 0;
+      for (; i < upper; i += F.length()) {
+        FloatVector.fromArray(F, out, dst + i)
+            .add(FloatVector.fromArray(F, x, src + i))
+            .intoArray(out, dst + i);
+      }
+      for (; i < len; i++) {
+        out[dst + i] += x[src + i];
+      }
+    }
+  }
+
+  @Override
   public void scale(float alpha, float[] x, int xOff, int n) {
     mulScalar(x, xOff, alpha, x, xOff, n);
   }
@@ -335,6 +354,32 @@ final class VectorElementwise implements Elementwise {
     }
     for (; i < n; i++) {
       y[yOff + i] += alpha * x[xOff + i];
+    }
+  }
+
+  @Override
+  public void addRows(
+      double[] x,
+      int xOff,
+      int xStride,
+      double[] out,
+      int outOff,
+      int outStride,
+      int rows,
+      int len) {
+    int upper = D.loopBound(len);
+    for (int r = 0; r < rows; r++) {
+      int src = xOff + r * xStride;
+      int dst = outOff + r * outStride;
+      int i = 0;
+      for (; i < upper; i += D.length()) {
+        DoubleVector.fromArray(D, out, dst + i)
+            .add(DoubleVector.fromArray(D, x, src + i))
+            .intoArray(out, dst + i);
+      }
+      for (; i < len; i++) {
+        out[dst + i] += x[src + i];
+      }
     }
   }
 

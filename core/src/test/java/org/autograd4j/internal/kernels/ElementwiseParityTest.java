@@ -98,8 +98,14 @@ class ElementwiseParityTest {
   @Test
   void blasStyleOpsAreBitIdentical() {
     checkFloat("axpy", (e, a, b, o, n) -> e.axpy(0.7f, a, OFF, o, OFF, n));
+    // Runs shorter than, equal to and longer than a vector, with different strides on each side.
+    checkFloat("addRows", (e, a, b, o, n) -> e.addRows(a, OFF, 3, o, OFF, 3, n / 3, 2));
+    checkFloat("addRows long", (e, a, b, o, n) -> e.addRows(a, OFF, 10, o, OFF, 11, n / 11, 9));
+    checkFloat("addRows wide", (e, a, b, o, n) -> e.addRows(a, OFF, 17, o, OFF, 17, n / 17, 17));
     checkFloat("scale", (e, a, b, o, n) -> e.scale(-1.25f, o, OFF, n));
     checkDouble("axpy", (e, a, b, o, n) -> e.axpy(0.7, a, OFF, o, OFF, n));
+    checkDouble("addRows", (e, a, b, o, n) -> e.addRows(a, OFF, 3, o, OFF, 3, n / 3, 2));
+    checkDouble("addRows long", (e, a, b, o, n) -> e.addRows(a, OFF, 10, o, OFF, 11, n / 11, 9));
     checkDouble("scale", (e, a, b, o, n) -> e.scale(-1.25, o, OFF, n));
   }
 
