@@ -79,6 +79,40 @@ public final class Im2Col {
   }
 
   /**
+   * Where one kernel tap's column row meets the image: {@code rows} runs of {@code len} entries,
+   * run {@code i} starting at {@code col + i * outW} in the column matrix and at {@code image + i *
+   * imageStride} in the image (whose entries are {@code strideW} apart), covering exactly the
+   * output positions whose tap lands inside the image.
+   */
+  private record TapRuns(int col, int image, int imageStride, int rows, int len) {
+
+    /** The runs of tap {@code (c, ki, kj)}, or null if it never lands inside the image. */
+    static TapRuns of(Conv2dGeometry g, int c, int ki, int kj, int colRow, int imageOff) {
+      int dw = kj * g.dilationW() - g.padW();
+      int owLo = firstInside(dw, g.strideW());
+      int owHi = Math.min(g.outW(), lastInside(dw, g.strideW(), g.width()) + 1);
+      int dh = ki * g.dilationH() - g.padH();
+      int ohLo = firstInside(dh, g.strideH());
+      int ohHi = Math.min(g.outH(), lastInside(dh, g.strideH(), g.height()) + 1);
+      if (owLo >= owHi || ohLo >= ohHi) {
+        return null;
+      }
+      int image =
+          imageOff
+              + c * g.height() * g.width()
+              + (ohLo * g.strideH() + dh) * g.width()
+              + owLo * g.strideW()
+              + dw;
+      return new TapRuns(
+          colRow + ohLo * g.outW() + owLo,
+          image,
+          g.strideH() * g.width(),
+          ohHi - ohLo,
+          owHi - owLo);
+    }
+  }
+
+  /**
    * The adjoint of {@link #im2col(float[], int, Conv2dGeometry, float[], int)}: adds every column
    * entry back onto the image pixel it was copied from (overlapping taps accumulate, padding
    * entries are dropped). The image is accumulated into, not overwritten, so start from zeros for a
@@ -93,46 +127,26 @@ public final class Im2Col {
    */
   public static void col2im(
       Elementwise ew, float[] col, int colOff, Conv2dGeometry g, float[] image, int imageOff) {
-    int outH = g.outH();
-    int outW = g.outW();
-    int plane = g.height() * g.width();
     int row = 0;
     for (int c = 0; c < g.channels(); c++) {
-      int channelOff = imageOff + c * plane;
       for (int ki = 0; ki < g.kernelH(); ki++) {
         for (int kj = 0; kj < g.kernelW(); kj++, row++) {
-          int srcRow = colOff + row * outH * outW;
-          int dw = kj * g.dilationW() - g.padW();
-          int owLo = firstInside(dw, g.strideW());
-          int owHi = Math.min(outW, lastInside(dw, g.strideW(), g.width()) + 1);
-          // Output rows whose tap row lands inside the image: oh in [ohLo, ohHi).
-          int dh = ki * g.dilationH() - g.padH();
-          int ohLo = firstInside(dh, g.strideH());
-          int ohHi = Math.min(outH, lastInside(dh, g.strideH(), g.height()) + 1);
-          if (owLo >= owHi || ohLo >= ohHi) {
+          TapRuns r = TapRuns.of(g, c, ki, kj, colOff + row * g.colCols(), imageOff);
+          if (r == null) {
             continue;
           }
-          int firstDst = channelOff + (ohLo * g.strideH() + dh) * g.width() + dw;
-          int firstSrc = srcRow + ohLo * outW;
           if (g.strideW() == 1) {
             // The common case: unit-stride runs, often one vector long (the CNN's 8-wide rows).
-            // One provider call per kernel row keeps its vector loop inlined over all of them.
+            // One provider call per kernel tap keeps its vector loop inlined over all of them.
             ew.addRows(
-                col,
-                firstSrc + owLo,
-                outW,
-                image,
-                firstDst + owLo,
-                g.strideH() * g.width(),
-                ohHi - ohLo,
-                owHi - owLo);
+                col, r.col(), g.outW(), image, r.image(), r.imageStride(), r.rows(), r.len());
             continue;
           }
-          for (int oh = ohLo; oh < ohHi; oh++) {
-            int dst = firstDst + (oh - ohLo) * g.strideH() * g.width();
-            int src = firstSrc + (oh - ohLo) * outW;
-            for (int ow = owLo; ow < owHi; ow++) {
-              image[dst + ow * g.strideW()] += col[src + ow];
+          for (int i = 0; i < r.rows(); i++) {
+            int dst = r.image() + i * r.imageStride();
+            int src = r.col() + i * g.outW();
+            for (int q = 0; q < r.len(); q++) {
+              image[dst + q * g.strideW()] += col[src + q];
             }
           }
         }
@@ -207,46 +221,26 @@ public final class Im2Col {
    */
   public static void col2im(
       Elementwise ew, double[] col, int colOff, Conv2dGeometry g, double[] image, int imageOff) {
-    int outH = g.outH();
-    int outW = g.outW();
-    int plane = g.height() * g.width();
     int row = 0;
     for (int c = 0; c < g.channels(); c++) {
-      int channelOff = imageOff + c * plane;
       for (int ki = 0; ki < g.kernelH(); ki++) {
         for (int kj = 0; kj < g.kernelW(); kj++, row++) {
-          int srcRow = colOff + row * outH * outW;
-          int dw = kj * g.dilationW() - g.padW();
-          int owLo = firstInside(dw, g.strideW());
-          int owHi = Math.min(outW, lastInside(dw, g.strideW(), g.width()) + 1);
-          // Output rows whose tap row lands inside the image: oh in [ohLo, ohHi).
-          int dh = ki * g.dilationH() - g.padH();
-          int ohLo = firstInside(dh, g.strideH());
-          int ohHi = Math.min(outH, lastInside(dh, g.strideH(), g.height()) + 1);
-          if (owLo >= owHi || ohLo >= ohHi) {
+          TapRuns r = TapRuns.of(g, c, ki, kj, colOff + row * g.colCols(), imageOff);
+          if (r == null) {
             continue;
           }
-          int firstDst = channelOff + (ohLo * g.strideH() + dh) * g.width() + dw;
-          int firstSrc = srcRow + ohLo * outW;
           if (g.strideW() == 1) {
             // The common case: unit-stride runs, often one vector long (the CNN's 8-wide rows).
-            // One provider call per kernel row keeps its vector loop inlined over all of them.
+            // One provider call per kernel tap keeps its vector loop inlined over all of them.
             ew.addRows(
-                col,
-                firstSrc + owLo,
-                outW,
-                image,
-                firstDst + owLo,
-                g.strideH() * g.width(),
-                ohHi - ohLo,
-                owHi - owLo);
+                col, r.col(), g.outW(), image, r.image(), r.imageStride(), r.rows(), r.len());
             continue;
           }
-          for (int oh = ohLo; oh < ohHi; oh++) {
-            int dst = firstDst + (oh - ohLo) * g.strideH() * g.width();
-            int src = firstSrc + (oh - ohLo) * outW;
-            for (int ow = owLo; ow < owHi; ow++) {
-              image[dst + ow * g.strideW()] += col[src + ow];
+          for (int i = 0; i < r.rows(); i++) {
+            int dst = r.image() + i * r.imageStride();
+            int src = r.col() + i * g.outW();
+            for (int q = 0; q < r.len(); q++) {
+              image[dst + q * g.strideW()] += col[src + q];
             }
           }
         }
