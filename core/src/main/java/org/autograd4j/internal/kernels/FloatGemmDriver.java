@@ -376,6 +376,11 @@ final class FloatGemmDriver {
     float[] ap = packedA != null ? packedA : ws.a(mcStep * kcStep);
     float[] bp = ws.b(ncStep * kcStep);
     float[] tmp = ws.tmp(mr * nr);
+    // A single B micro-panel means every A panel is used once: packing A would copy it once per
+    // use, as costly as the product, so the kernel reads row-major A in place (the CNN's weight
+    // gradient, 400 x 32 over 64 positions, JDK 17: 27 -> 21 us per sample).
+    boolean aInPlace =
+        !transA && alpha == 1f && packedA == null && j1 - j0 <= nr && kernel.readsRowMajorA();
     for (int jc = j0; jc < j1; jc += ncStep) {
       int nc = Math.min(ncStep, j1 - jc);
       for (int pc = 0; pc < k; pc += kcStep) {
@@ -385,6 +390,25 @@ final class FloatGemmDriver {
         packB(transB, b, bOff, ldb, pc, kc, jc, nc, bp);
         for (int ic = i0; ic < i1; ic += mcStep) {
           int mc = Math.min(mcStep, i1 - ic);
+          if (aInPlace) {
+            for (int ir = 0; ir < mc; ir += mr) {
+              kernel.computeRowMajorA(
+                  kc,
+                  a,
+                  aOff + (ic + ir) * lda + pc,
+                  lda,
+                  bp,
+                  0,
+                  c,
+                  cOff + (ic + ir) * ldc + jc,
+                  ldc,
+                  Math.min(mr, mc - ir),
+                  nc,
+                  betaEff,
+                  tmp);
+            }
+            continue;
+          }
           if (packedA == null) {
             packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, ap);
           }

@@ -48,4 +48,49 @@ interface FloatMicroKernel {
       int nr,
       float beta,
       float[] tmp);
+
+  /**
+   * Whether this kernel implements {@link #computeRowMajorA}.
+   *
+   * @return true if A can be read in place
+   */
+  default boolean readsRowMajorA() {
+    return false;
+  }
+
+  /**
+   * {@link #compute} with A read in place from a row-major matrix instead of a packed panel: row
+   * {@code i} of the tile's A is {@code a[aOff + i * lda .. + kc)}, alpha is 1. For products whose
+   * A panels would each meet a single B panel, where packing A costs as much as the product.
+   *
+   * @param kc depth of the panels
+   * @param a storage of A
+   * @param aOff index of the tile's first A element
+   * @param lda leading dimension of A
+   * @param bp packed B storage
+   * @param bpOff start of the B panel
+   * @param c storage of C
+   * @param cOff index of the tile's top-left element
+   * @param ldc leading dimension of C
+   * @param mr valid rows of the tile, at most MR
+   * @param nr valid columns of the tile, at most NR
+   * @param beta scale of the old C
+   * @param tmp scratch of at least {@code MR * NR} elements for partial tiles
+   */
+  default void computeRowMajorA(
+      int kc,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] bp,
+      int bpOff,
+      float[] c,
+      int cOff,
+      int ldc,
+      int mr,
+      int nr,
+      float beta,
+      float[] tmp) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " packs A");
+  }
 }

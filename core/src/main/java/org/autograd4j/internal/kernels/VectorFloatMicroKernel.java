@@ -138,11 +138,115 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
     c41.intoArray(tmp, 4 * NR + L);
     c50.intoArray(tmp, 5 * NR);
     c51.intoArray(tmp, 5 * NR + L);
+    mergeSpilled(tmp, c, cOff, ldc, mr, nr, beta);
+  }
+
+  @Override
+  public boolean readsRowMajorA() {
+    return true;
+  }
+
+  @Override
+  public void computeRowMajorA(
+      int kc,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] bp,
+      int bpOff,
+      float[] c,
+      int cOff,
+      int ldc,
+      int mr,
+      int nr,
+      float beta,
+      float[] tmp) {
+    // Rows past mr read row mr - 1 so that no index leaves A; their results are not merged.
+    int o1 = Math.min(1, mr - 1) * lda;
+    int o2 = Math.min(2, mr - 1) * lda;
+    int o3 = Math.min(3, mr - 1) * lda;
+    int o4 = Math.min(4, mr - 1) * lda;
+    int o5 = Math.min(5, mr - 1) * lda;
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = FloatVector.zero(S);
+    FloatVector c10 = FloatVector.zero(S);
+    FloatVector c11 = FloatVector.zero(S);
+    FloatVector c20 = FloatVector.zero(S);
+    FloatVector c21 = FloatVector.zero(S);
+    FloatVector c30 = FloatVector.zero(S);
+    FloatVector c31 = FloatVector.zero(S);
+    FloatVector c40 = FloatVector.zero(S);
+    FloatVector c41 = FloatVector.zero(S);
+    FloatVector c50 = FloatVector.zero(S);
+    FloatVector c51 = FloatVector.zero(S);
+    // The loop of compute() on six row streams of A. A separate method, not a variable-stride
+    // variant of that loop: constant offsets into the packed panel keep sgemm 1024 about 7% faster
+    // on JDK 17. The tile always goes through scratch, which costs little next to the packing
+    // this path saves.
+    for (int p = 0; p < kc; p++) {
+      int ai = aOff + p;
+      int bi = bpOff + p * NR;
+      FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+      FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+      FloatVector av = FloatVector.broadcast(S, a[ai]);
+      c00 = av.fma(b0, c00);
+      c01 = av.fma(b1, c01);
+      av = FloatVector.broadcast(S, a[ai + o1]);
+      c10 = av.fma(b0, c10);
+      c11 = av.fma(b1, c11);
+      av = FloatVector.broadcast(S, a[ai + o2]);
+      c20 = av.fma(b0, c20);
+      c21 = av.fma(b1, c21);
+      av = FloatVector.broadcast(S, a[ai + o3]);
+      c30 = av.fma(b0, c30);
+      c31 = av.fma(b1, c31);
+      av = FloatVector.broadcast(S, a[ai + o4]);
+      c40 = av.fma(b0, c40);
+      c41 = av.fma(b1, c41);
+      av = FloatVector.broadcast(S, a[ai + o5]);
+      c50 = av.fma(b0, c50);
+      c51 = av.fma(b1, c51);
+    }
+    c00.intoArray(tmp, 0);
+    c01.intoArray(tmp, L);
+    c10.intoArray(tmp, NR);
+    c11.intoArray(tmp, NR + L);
+    c20.intoArray(tmp, 2 * NR);
+    c21.intoArray(tmp, 2 * NR + L);
+    c30.intoArray(tmp, 3 * NR);
+    c31.intoArray(tmp, 3 * NR + L);
+    c40.intoArray(tmp, 4 * NR);
+    c41.intoArray(tmp, 4 * NR + L);
+    c50.intoArray(tmp, 5 * NR);
+    c51.intoArray(tmp, 5 * NR + L);
+    mergeSpilled(tmp, c, cOff, ldc, mr, nr, beta);
+  }
+
+  /**
+   * Merges the valid {@code mr x nr} part of a tile spilled to {@code tmp} (rows of NR) into C:
+   * rows with vectors when the tile has all its columns, element by element otherwise, since a
+   * vector store past {@code nr} could leave C's row or array.
+   */
+  private static void mergeSpilled(
+      float[] tmp, float[] c, int cOff, int ldc, int mr, int nr, float beta) {
+    FloatVector vb = FloatVector.broadcast(S, beta);
     for (int i = 0; i < mr; i++) {
       int row = cOff + i * ldc;
       int t = i * NR;
-      for (int j = 0; j < nr; j++) {
-        c[row + j] = beta == 0f ? tmp[t + j] : beta * c[row + j] + tmp[t + j];
+      if (nr == NR) {
+        FloatVector t0 = FloatVector.fromArray(S, tmp, t);
+        FloatVector t1 = FloatVector.fromArray(S, tmp, t + L);
+        if (beta == 0f) {
+          t0.intoArray(c, row);
+          t1.intoArray(c, row + L);
+        } else {
+          FloatVector.fromArray(S, c, row).fma(vb, t0).intoArray(c, row);
+          FloatVector.fromArray(S, c, row + L).fma(vb, t1).intoArray(c, row + L);
+        }
+      } else {
+        for (int j = 0; j < nr; j++) {
+          c[row + j] = beta == 0f ? tmp[t + j] : beta * c[row + j] + tmp[t + j];
+        }
       }
     }
   }

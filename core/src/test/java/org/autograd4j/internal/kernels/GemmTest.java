@@ -14,7 +14,9 @@ class GemmTest {
 
   /**
    * {m, n, k}: edge tiles, k over the kc block, m over the mc block, n over the nc block, and the
-   * matrix-vector shapes (m or n equal to 1).
+   * matrix-vector shapes (m or n equal to 1). Those with n at most one register tile wide (16 or
+   * 32) and alpha 1 take the path that reads row-major A in place: the CNN's weight-gradient shape,
+   * over the kc and mc blocks, and with an edge of rows.
    */
   private static final int[][] SHAPES = {
     {1, 1, 1},
@@ -36,10 +38,16 @@ class GemmTest {
     {40, 1, 29},
     {1, 1, 100},
     {1, 300, 5},
-    {2, 1, 3}
+    {2, 1, 3},
+    {400, 32, 64},
+    {50, 20, 1500},
+    {150, 24, 30},
+    {41, 16, 70}
   };
 
-  private static final float[][] ALPHA_BETA = {{1f, 0f}, {0.5f, 2f}, {-1.5f, 1f}, {0f, 0.5f}};
+  private static final float[][] ALPHA_BETA = {
+    {1f, 0f}, {0.5f, 2f}, {-1.5f, 1f}, {0f, 0.5f}, {1f, 0.5f}
+  };
 
   static Iterable<KernelProvider> providers() {
     java.util.List<KernelProvider> list = Providers.all();
