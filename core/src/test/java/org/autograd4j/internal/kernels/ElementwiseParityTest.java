@@ -102,6 +102,10 @@ class ElementwiseParityTest {
     checkFloat("addRows", (e, a, b, o, n) -> e.addRows(a, OFF, 3, o, OFF, 3, n / 3, 2));
     checkFloat("addRows long", (e, a, b, o, n) -> e.addRows(a, OFF, 10, o, OFF, 11, n / 11, 9));
     checkFloat("addRows wide", (e, a, b, o, n) -> e.addRows(a, OFF, 17, o, OFF, 17, n / 17, 17));
+    // Runs of half a vector or more (8 of AVX-512's 16 lanes, 4 of AVX2's 8) and a mix of both.
+    checkFloat("addRows eight", (e, a, b, o, n) -> e.addRows(a, OFF, 8, o, OFF, 9, n / 9, 8));
+    checkFloat("addRows five", (e, a, b, o, n) -> e.addRows(a, OFF, 6, o, OFF, 5, n / 6, 5));
+    checkFloat("addRows mixed", (e, a, b, o, n) -> e.addRows(a, OFF, 26, o, OFF, 27, n / 27, 25));
     checkFloat("scale", (e, a, b, o, n) -> e.scale(-1.25f, o, OFF, n));
     checkDouble("axpy", (e, a, b, o, n) -> e.axpy(0.7, a, OFF, o, OFF, n));
     checkDouble("addRows", (e, a, b, o, n) -> e.addRows(a, OFF, 3, o, OFF, 3, n / 3, 2));
