@@ -185,10 +185,11 @@ public final class Parallel {
 
     void awaitDone() {
       // Chunks are of similar size, so the last ones usually finish within microseconds: spin
-      // briefly before parking to avoid the wake-up latency on the critical path.
+      // briefly before parking to avoid the wake-up latency on the critical path, yielding the
+      // core to any other runnable thread meanwhile (see WorkerPool).
       for (int spins = 0; done.get() < chunks; spins++) {
         if (spins < 2000) {
-          Thread.onSpinWait();
+          Thread.yield();
         } else {
           LockSupport.parkNanos(this, 50_000);
         }
