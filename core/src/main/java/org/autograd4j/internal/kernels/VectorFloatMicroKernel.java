@@ -10,7 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Why 6 x 2: with 16 vector registers (AVX2) the 12 accumulators, the 2 B vectors and 1 A
  * broadcast fill the register file without spilling, and each step issues 12 independent FMAs
  * against 2 vector loads plus 6 scalar broadcasts, enough to hide the FMA latency (4-5 cycles x 2
- * ports) and stay FMA-bound. On AVX-512 the same shape works on 16-float vectors.
+ * ports) and stay FMA-bound. On AVX-512 the same shape works on 16-float vectors; a 12 x 2 tile
+ * using AVX-512's 32 registers was measured no faster for whole products on Zen 4 (Zen 4 runs
+ * 512-bit FMAs on two 256-bit pipes, so both shapes are FMA-bound), see bench/RESULTS.md.
  */
 final class VectorFloatMicroKernel implements FloatMicroKernel {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
