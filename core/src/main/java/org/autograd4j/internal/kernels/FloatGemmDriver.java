@@ -378,7 +378,7 @@ final class FloatGemmDriver {
     float[] tmp = ws.tmp(mr * nr);
     // A single B micro-panel means every A panel is used once: packing A would copy it once per
     // use, as costly as the product, so the kernel reads row-major A in place (the CNN's weight
-    // gradient, 400 x 32 over 64 positions, JDK 17: 27 -> 21 us per sample).
+    // gradient, 400 x 32 over 64 positions: GemmShapeBenchmark NT:400:32:64, JDK 17, 35 -> 21 us).
     boolean aInPlace =
         !transA && alpha == 1f && packedA == null && j1 - j0 <= nr && kernel.readsRowMajorA();
     for (int jc = j0; jc < j1; jc += ncStep) {
