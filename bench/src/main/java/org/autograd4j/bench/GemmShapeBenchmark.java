@@ -43,6 +43,14 @@ public class GemmShapeBenchmark {
   @Param({"NT:400:32:64", "NT:128:256:784", "TN:256:784:128"})
   public String shape;
 
+  /**
+   * Products per call. Above 1, {@link #sgemm} runs {@code sgemmBatched} with one A shared by every
+   * product and a B and C per product, as a convolution multiplies its weight with each sample's
+   * columns: A is then packed once per batch. The figure is for the whole batch.
+   */
+  @Param({"1"})
+  public int batch;
+
   /** Intra-op threads. */
   @Param({"1"})
   public int threads;
@@ -70,8 +78,8 @@ public class GemmShapeBenchmark {
     gemm = BenchProviders.byName("vector").gemm();
     Random random = new Random(1);
     a = new float[m * k];
-    b = new float[k * n];
-    c = new float[m * n];
+    b = new float[k * n * batch];
+    c = new float[m * n * batch];
     for (int i = 0; i < a.length; i++) {
       a[i] = random.nextFloat() - 0.5f;
     }
@@ -81,14 +89,20 @@ public class GemmShapeBenchmark {
   }
 
   /**
-   * One product, row-major with tight leading dimensions.
+   * One product (or {@link #batch} of them, see there), row-major with tight leading dimensions.
    *
    * @return C, so the work is not dead code
    */
   @Benchmark
   public float[] sgemm() {
-    gemm.sgemm(
-        transA, transB, m, n, k, 1f, a, 0, transA ? m : k, b, 0, transB ? k : n, 0f, c, 0, n);
+    int lda = transA ? m : k;
+    int ldb = transB ? k : n;
+    if (batch == 1) {
+      gemm.sgemm(transA, transB, m, n, k, 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, n);
+    } else {
+      gemm.sgemmBatched(
+          transA, transB, m, n, k, 1f, a, 0, lda, 0, b, 0, ldb, k * n, 0f, c, 0, n, m * n, batch);
+    }
     return c;
   }
 }

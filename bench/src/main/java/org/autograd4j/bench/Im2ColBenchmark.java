@@ -29,11 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
 public class Im2ColBenchmark {
 
   /**
-   * Layer: {@code mnist} (1x28x28, 5x5, pad 2), {@code cnn2} (the training CNN's second layer,
-   * 16x12x12, 5x5), {@code resnet} (64x56x56, 3x3, pad 1) or {@code stem} (3x224x224, 7x7, stride
-   * 2, pad 3).
+   * Layer: {@code mnist} (1x28x28, 5x5, pad 2), {@code cnn1} and {@code cnn2} (the training CNN's
+   * layers, 1x28x28 and 16x12x12, 5x5), {@code resnet} (64x56x56, 3x3, pad 1) or {@code stem}
+   * (3x224x224, 7x7, stride 2, pad 3).
    */
-  @Param({"mnist", "cnn2", "resnet", "stem"})
+  @Param({"mnist", "cnn1", "cnn2", "resnet", "stem"})
   public String layer;
 
   private Conv2dGeometry geometry;
@@ -46,6 +46,9 @@ public class Im2ColBenchmark {
     switch (layer) {
       case "mnist":
         geometry = new Conv2dGeometry(1, 28, 28, 5, 5, 2, 2, 1, 1, 1, 1);
+        break;
+      case "cnn1":
+        geometry = new Conv2dGeometry(1, 28, 28, 5, 5, 0, 0, 1, 1, 1, 1);
         break;
       case "cnn2":
         geometry = new Conv2dGeometry(16, 12, 12, 5, 5, 0, 0, 1, 1, 1, 1);
@@ -71,7 +74,7 @@ public class Im2ColBenchmark {
    */
   @Benchmark
   public float[] im2col() {
-    Im2Col.im2col(image, 0, geometry, col, 0);
+    Im2Col.im2col(Kernels.get().elementwise(), image, 0, geometry, col, 0);
     return col;
   }
 
