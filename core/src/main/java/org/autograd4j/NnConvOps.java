@@ -45,10 +45,11 @@ final class NnConvOps {
     int cols = g.colCols();
     Tensor out = Creation.full(new int[] {n, rows, cols}, 0, x.dtype());
     int plane = x.shape[1] * x.shape[2] * x.shape[3];
+    Elementwise ew = Kernels.get().elementwise();
     for (int i = 0; i < n; i++) {
       if (x.dtype() == DType.FLOAT32) {
         Im2Col.im2col(
-            c.storage.floats(), c.offset + i * plane, g, out.storage.floats(), i * rows * cols);
+            ew, c.storage.floats(), c.offset + i * plane, g, out.storage.floats(), i * rows * cols);
       } else {
         Im2Col.im2col(
             c.storage.doubles(), c.offset + i * plane, g, out.storage.doubles(), i * rows * cols);
@@ -220,7 +221,13 @@ final class NnConvOps {
     for (int i = 0; i < n; i++) {
       int colsOff = cols.offset + (saved != null ? i * groups * kg * l : 0);
       if (saved == null && single) {
-        Im2Col.im2col(xc.storage.floats(), xc.offset + i * plane, geo, cols.storage.floats(), 0);
+        Im2Col.im2col(
+            Kernels.get().elementwise(),
+            xc.storage.floats(),
+            xc.offset + i * plane,
+            geo,
+            cols.storage.floats(),
+            0);
       } else if (saved == null) {
         Im2Col.im2col(xc.storage.doubles(), xc.offset + i * plane, geo, cols.storage.doubles(), 0);
       }

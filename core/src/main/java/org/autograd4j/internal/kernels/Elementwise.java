@@ -178,6 +178,27 @@ public interface Elementwise {
       float[] x, int xOff, int xStride, float[] out, int outOff, int outStride, int rows, int len);
 
   /**
+   * Copies {@code rows} runs of {@code len} elements that lie back to back in {@code out}: {@code
+   * out[outOff + r * len + i] = x[xOff + r * xStride + i]} for {@code r < rows, i < len}. im2col
+   * unfolds one kernel tap with one call; its runs are often shorter than a vector (the CNN's
+   * 8-wide rows), too short for {@link System#arraycopy} to pay off.
+   *
+   * <pre>{@code
+   * // rows 1 and 2 of a 4-wide image, from column 1, as one 2 x 3 block
+   * elementwise.copyRows(image, 5, 4, block, 0, 2, 3);
+   * }</pre>
+   *
+   * @param x the runs to copy
+   * @param xOff offset of the first run of {@code x}
+   * @param xStride distance between runs of {@code x}
+   * @param out the destination, {@code rows * len} elements overwritten
+   * @param outOff offset of the first run of {@code out}
+   * @param rows number of runs
+   * @param len elements per run
+   */
+  void copyRows(float[] x, int xOff, int xStride, float[] out, int outOff, int rows, int len);
+
+  /**
    * In place {@code x[i] *= alpha} (BLAS scal).
    *
    * @param alpha the factor

@@ -96,6 +96,14 @@ final class ScalarElementwise implements Elementwise {
   }
 
   @Override
+  public void copyRows(
+      float[] x, int xOff, int xStride, float[] out, int outOff, int rows, int len) {
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(x, xOff + r * xStride, out, outOff + r * len, len);
+    }
+  }
+
+  @Override
   public void scale(float alpha, float[] x, int xOff, int n) {
     for (int i = 0; i < n; i++) {
       x[xOff + i] *= alpha;

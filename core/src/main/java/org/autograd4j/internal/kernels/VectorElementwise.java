@@ -30,6 +30,10 @@ final class VectorElementwise implements Elementwise {
    */
   private static final boolean HALF_VECTOR_RUNS = Runtime.version().feature() >= 22;
 
+  /** The upper half of {@link #F}'s lanes. */
+  private static final VectorMask<Float> UPPER_HALF =
+      VectorMask.fromLong(F, -1L << (F.length() / 2));
+
   @Override
   public void add(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
     int i = 0;
@@ -205,6 +209,46 @@ final class VectorElementwise implements Elementwise {
       for (; i < len; i++) {
         out[dst + i] += x[src + i];
       }
+    }
+  }
+
+  @Override
+  public void copyRows(
+      float[] x, int xOff, int xStride, float[] out, int outOff, int rows, int len) {
+    int r = 0;
+    int lanes = F.length();
+    if (HALF_VECTOR_RUNS && len == F_HALF.length()) {
+      // Exactly one half vector per run (the CNN's 8-wide rows on AVX-512): twice as fast as the
+      // overlapping whole vectors below (Im2ColBenchmark.im2col, cnn2, JDK 25: 9.7 -> 4.9 us).
+      for (; r < rows; r++) {
+        FloatVector.fromArray(F_HALF, x, xOff + r * xStride).intoArray(out, outOff + r * len);
+      }
+      return;
+    }
+    if (!HALF_VECTOR_RUNS && 2 * len == lanes && xOff + xStride >= len) {
+      // JDK 17's stand-in for the half vector: two runs per vector, blended from two loads, so
+      // one store per pair and none overlapping (Im2ColBenchmark.im2col, layer cnn2: 9.7 -> 7.8
+      // us per sample over the whole-vector copies below).
+      for (; r + 1 < rows && xOff + r * xStride + lanes <= x.length; r += 2) {
+        FloatVector lo = FloatVector.fromArray(F, x, xOff + r * xStride);
+        FloatVector hi = FloatVector.fromArray(F, x, xOff + (r + 1) * xStride - len);
+        lo.blend(hi, UPPER_HALF).intoArray(out, outOff + r * len);
+      }
+    }
+    if (len < lanes) {
+      // A whole vector per run: its lanes past len land on the following runs, which are written
+      // after it and overwrite them. Only while the vector ends inside the last run and inside x;
+      // the remaining runs are copied exactly. Each store overlaps the last, which costs (see
+      // above), but it is still half the time of one arraycopy per run (cnn2: 17.3 -> 9.7 us).
+      int end = outOff + rows * len;
+      for (;
+          r < rows && outOff + r * len + lanes <= end && xOff + r * xStride + lanes <= x.length;
+          r++) {
+        FloatVector.fromArray(F, x, xOff + r * xStride).intoArray(out, outOff + r * len);
+      }
+    }
+    for (; r < rows; r++) {
+      System.arraycopy(x, xOff + r * xStride, out, outOff + r * len, len);
     }
   }
 

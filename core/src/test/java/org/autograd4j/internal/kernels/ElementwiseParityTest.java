@@ -106,6 +106,14 @@ class ElementwiseParityTest {
     checkFloat("addRows eight", (e, a, b, o, n) -> e.addRows(a, OFF, 8, o, OFF, 9, n / 9, 8));
     checkFloat("addRows five", (e, a, b, o, n) -> e.addRows(a, OFF, 6, o, OFF, 5, n / 6, 5));
     checkFloat("addRows mixed", (e, a, b, o, n) -> e.addRows(a, OFF, 26, o, OFF, 27, n / 27, 25));
+    // Runs shorter than a vector (one and several runs per vector), equal to it and longer; the
+    // arrays end two past the last run read, so a vector read or written past the runs shows.
+    checkFloat("copyRows eight", (e, a, b, o, n) -> e.copyRows(a, OFF, 12, o, OFF, n / 12, 8));
+    checkFloat("copyRows three", (e, a, b, o, n) -> e.copyRows(a, OFF, 5, o, OFF, n / 5, 3));
+    checkFloat("copyRows dense", (e, a, b, o, n) -> e.copyRows(a, OFF, 5, o, OFF, n / 5, 5));
+    checkFloat("copyRows wide", (e, a, b, o, n) -> e.copyRows(a, OFF, 17, o, OFF, n / 17, 16));
+    checkFloat("copyRows overlapping", (e, a, b, o, n) -> e.copyRows(a, OFF, 3, o, OFF, n / 8, 8));
+    checkFloat("copyRows long", (e, a, b, o, n) -> e.copyRows(a, OFF, 18, o, OFF, n / 18, 17));
     checkFloat("scale", (e, a, b, o, n) -> e.scale(-1.25f, o, OFF, n));
     checkDouble("axpy", (e, a, b, o, n) -> e.axpy(0.7, a, OFF, o, OFF, n));
     checkDouble("addRows", (e, a, b, o, n) -> e.addRows(a, OFF, 3, o, OFF, 3, n / 3, 2));

@@ -18,6 +18,14 @@ class Im2ColTest {
     {2, 4, 4, 1, 1, 3, 3, 1, 2, 1, 1},
     {1, 3, 8, 2, 5, 1, 4, 1, 1, 1, 1},
     {2, 6, 7, 3, 3, 0, 0, 3, 3, 1, 1},
+    // Whole rows inside the image (one block per tap): 8, 24, 3, 16 and 17 wide, and with
+    // vertical padding only.
+    {16, 12, 12, 5, 5, 0, 0, 1, 1, 1, 1},
+    {1, 28, 28, 5, 5, 0, 0, 1, 1, 1, 1},
+    {3, 5, 5, 3, 3, 0, 0, 1, 1, 1, 1},
+    {2, 18, 18, 3, 3, 0, 0, 1, 1, 1, 1},
+    {1, 4, 19, 2, 3, 0, 0, 1, 1, 1, 1},
+    {2, 10, 9, 3, 3, 1, 0, 1, 1, 1, 1},
   };
 
   private static Conv2dGeometry geometry(int[] g) {
@@ -32,8 +40,17 @@ class Im2ColTest {
       int imageSize = g.channels() * g.height() * g.width();
       int colSize = g.colRows() * g.colCols();
       float[] image = TestData.floats(random, 2 + imageSize, 1f, false);
+      // The image ends its array and the columns end theirs, so reads and writes near both ends
+      // are checked against the bounds.
       float[] col = TestData.floats(random, 3 + colSize, 1f, false);
-      Im2Col.im2col(image, 2, g, col, 3);
+      Im2Col.im2col(new ScalarKernelProvider().elementwise(), image, 2, g, col, 3);
+      for (KernelProvider provider : Providers.all()) {
+        float[] providerCol = TestData.floats(random, 3 + colSize, 1f, false);
+        Im2Col.im2col(provider.elementwise(), image, 2, g, providerCol, 3);
+        for (int i = 0; i < colSize; i++) {
+          assertEquals(col[3 + i], providerCol[3 + i], "im2col " + provider.name() + " " + g);
+        }
+      }
       double[] imageD = new double[imageSize];
       for (int i = 0; i < imageSize; i++) {
         imageD[i] = image[2 + i];
@@ -96,7 +113,7 @@ class Im2ColTest {
     float[] image = TestData.floats(random, g.channels() * g.height() * g.width(), 1f, false);
     float[] weight = TestData.floats(random, outChannels * g.colRows(), 1f, false);
     float[] col = new float[g.colRows() * g.colCols()];
-    Im2Col.im2col(image, 0, g, col, 0);
+    Im2Col.im2col(Kernels.get().elementwise(), image, 0, g, col, 0);
     float[] out = new float[outChannels * g.colCols()];
     int k = g.colRows();
     int n = g.colCols();
