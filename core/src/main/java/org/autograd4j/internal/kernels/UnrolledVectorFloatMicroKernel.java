@@ -154,43 +154,68 @@ final class UnrolledVectorFloatMicroKernel implements FloatMicroKernel {
       c50 = a.fma(b0, c50);
       c51 = a.fma(b1, c51);
     }
-    if (mr == MR && nr == NR) {
-      // Full tile: merge straight into C. Written out rather than via a helper taking vectors:
-      // a helper that C2 declines to inline (it is big once compiled) would box every vector.
-      int r0 = cOff;
-      int r1 = r0 + ldc;
-      int r2 = r1 + ldc;
-      int r3 = r2 + ldc;
-      int r4 = r3 + ldc;
-      int r5 = r4 + ldc;
+    if (nr == NR) {
+      // Whole rows, the first mr of them, merged straight into C. Written out rather than via a
+      // helper taking vectors: a helper that C2 declines to inline would box every vector. Tiles
+      // of fewer rows come here too rather than through scratch: reading back a vector just
+      // spilled stalls on Zen 4, which stores 512 bits as two halves it cannot forward to one
+      // load (GemmShapeBenchmark NN:16:576:25 batch 64, JDK 25: 685 -> 503 us).
       if (beta == 0f) {
-        c00.intoArray(c, r0);
-        c01.intoArray(c, r0 + L);
-        c10.intoArray(c, r1);
-        c11.intoArray(c, r1 + L);
-        c20.intoArray(c, r2);
-        c21.intoArray(c, r2 + L);
-        c30.intoArray(c, r3);
-        c31.intoArray(c, r3 + L);
-        c40.intoArray(c, r4);
-        c41.intoArray(c, r4 + L);
-        c50.intoArray(c, r5);
-        c51.intoArray(c, r5 + L);
+        c00.intoArray(c, cOff);
+        c01.intoArray(c, cOff + L);
+        if (mr > 1) {
+          c10.intoArray(c, cOff + ldc);
+          c11.intoArray(c, cOff + ldc + L);
+        }
+        if (mr > 2) {
+          c20.intoArray(c, cOff + 2 * ldc);
+          c21.intoArray(c, cOff + 2 * ldc + L);
+        }
+        if (mr > 3) {
+          c30.intoArray(c, cOff + 3 * ldc);
+          c31.intoArray(c, cOff + 3 * ldc + L);
+        }
+        if (mr > 4) {
+          c40.intoArray(c, cOff + 4 * ldc);
+          c41.intoArray(c, cOff + 4 * ldc + L);
+        }
+        if (mr > 5) {
+          c50.intoArray(c, cOff + 5 * ldc);
+          c51.intoArray(c, cOff + 5 * ldc + L);
+        }
       } else {
         // fma(C, beta, acc) with beta == 1 is exactly C + acc, so one path serves both.
         FloatVector vb = FloatVector.broadcast(S, beta);
-        FloatVector.fromArray(S, c, r0).fma(vb, c00).intoArray(c, r0);
-        FloatVector.fromArray(S, c, r0 + L).fma(vb, c01).intoArray(c, r0 + L);
-        FloatVector.fromArray(S, c, r1).fma(vb, c10).intoArray(c, r1);
-        FloatVector.fromArray(S, c, r1 + L).fma(vb, c11).intoArray(c, r1 + L);
-        FloatVector.fromArray(S, c, r2).fma(vb, c20).intoArray(c, r2);
-        FloatVector.fromArray(S, c, r2 + L).fma(vb, c21).intoArray(c, r2 + L);
-        FloatVector.fromArray(S, c, r3).fma(vb, c30).intoArray(c, r3);
-        FloatVector.fromArray(S, c, r3 + L).fma(vb, c31).intoArray(c, r3 + L);
-        FloatVector.fromArray(S, c, r4).fma(vb, c40).intoArray(c, r4);
-        FloatVector.fromArray(S, c, r4 + L).fma(vb, c41).intoArray(c, r4 + L);
-        FloatVector.fromArray(S, c, r5).fma(vb, c50).intoArray(c, r5);
-        FloatVector.fromArray(S, c, r5 + L).fma(vb, c51).intoArray(c, r5 + L);
+        FloatVector.fromArray(S, c, cOff).fma(vb, c00).intoArray(c, cOff);
+        FloatVector.fromArray(S, c, cOff + L).fma(vb, c01).intoArray(c, cOff + L);
+        if (mr > 1) {
+          FloatVector.fromArray(S, c, cOff + ldc).fma(vb, c10).intoArray(c, cOff + ldc);
+          FloatVector.fromArray(S, c, cOff + ldc + L).fma(vb, c11).intoArray(c, cOff + ldc + L);
+        }
+        if (mr > 2) {
+          FloatVector.fromArray(S, c, cOff + 2 * ldc).fma(vb, c20).intoArray(c, cOff + 2 * ldc);
+          FloatVector.fromArray(S, c, cOff + 2 * ldc + L)
+              .fma(vb, c21)
+              .intoArray(c, cOff + 2 * ldc + L);
+        }
+        if (mr > 3) {
+          FloatVector.fromArray(S, c, cOff + 3 * ldc).fma(vb, c30).intoArray(c, cOff + 3 * ldc);
+          FloatVector.fromArray(S, c, cOff + 3 * ldc + L)
+              .fma(vb, c31)
+              .intoArray(c, cOff + 3 * ldc + L);
+        }
+        if (mr > 4) {
+          FloatVector.fromArray(S, c, cOff + 4 * ldc).fma(vb, c40).intoArray(c, cOff + 4 * ldc);
+          FloatVector.fromArray(S, c, cOff + 4 * ldc + L)
+              .fma(vb, c41)
+              .intoArray(c, cOff + 4 * ldc + L);
+        }
+        if (mr > 5) {
+          FloatVector.fromArray(S, c, cOff + 5 * ldc).fma(vb, c50).intoArray(c, cOff + 5 * ldc);
+          FloatVector.fromArray(S, c, cOff + 5 * ldc + L)
+              .fma(vb, c51)
+              .intoArray(c, cOff + 5 * ldc + L);
+        }
       }
       return;
     }

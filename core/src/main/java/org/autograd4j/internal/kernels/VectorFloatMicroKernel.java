@@ -86,43 +86,68 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
       c50 = a.fma(b0, c50);
       c51 = a.fma(b1, c51);
     }
-    if (mr == MR && nr == NR) {
-      // Full tile: merge straight into C. Written out rather than via a helper taking vectors:
-      // a helper that C2 declines to inline (it is big once compiled) would box every vector.
-      int r0 = cOff;
-      int r1 = r0 + ldc;
-      int r2 = r1 + ldc;
-      int r3 = r2 + ldc;
-      int r4 = r3 + ldc;
-      int r5 = r4 + ldc;
+    if (nr == NR) {
+      // Whole rows, the first mr of them, merged straight into C. Written out rather than via a
+      // helper taking vectors: a helper that C2 declines to inline would box every vector. Tiles
+      // of fewer rows come here too rather than through scratch: reading back a vector just
+      // spilled stalls on Zen 4, which stores 512 bits as two halves it cannot forward to one
+      // load (GemmShapeBenchmark NN:16:576:25 batch 64, JDK 25: 685 -> 503 us).
       if (beta == 0f) {
-        c00.intoArray(c, r0);
-        c01.intoArray(c, r0 + L);
-        c10.intoArray(c, r1);
-        c11.intoArray(c, r1 + L);
-        c20.intoArray(c, r2);
-        c21.intoArray(c, r2 + L);
-        c30.intoArray(c, r3);
-        c31.intoArray(c, r3 + L);
-        c40.intoArray(c, r4);
-        c41.intoArray(c, r4 + L);
-        c50.intoArray(c, r5);
-        c51.intoArray(c, r5 + L);
+        c00.intoArray(c, cOff);
+        c01.intoArray(c, cOff + L);
+        if (mr > 1) {
+          c10.intoArray(c, cOff + ldc);
+          c11.intoArray(c, cOff + ldc + L);
+        }
+        if (mr > 2) {
+          c20.intoArray(c, cOff + 2 * ldc);
+          c21.intoArray(c, cOff + 2 * ldc + L);
+        }
+        if (mr > 3) {
+          c30.intoArray(c, cOff + 3 * ldc);
+          c31.intoArray(c, cOff + 3 * ldc + L);
+        }
+        if (mr > 4) {
+          c40.intoArray(c, cOff + 4 * ldc);
+          c41.intoArray(c, cOff + 4 * ldc + L);
+        }
+        if (mr > 5) {
+          c50.intoArray(c, cOff + 5 * ldc);
+          c51.intoArray(c, cOff + 5 * ldc + L);
+        }
       } else {
         // fma(C, beta, acc) with beta == 1 is exactly C + acc, so one path serves both.
         FloatVector vb = FloatVector.broadcast(S, beta);
-        FloatVector.fromArray(S, c, r0).fma(vb, c00).intoArray(c, r0);
-        FloatVector.fromArray(S, c, r0 + L).fma(vb, c01).intoArray(c, r0 + L);
-        FloatVector.fromArray(S, c, r1).fma(vb, c10).intoArray(c, r1);
-        FloatVector.fromArray(S, c, r1 + L).fma(vb, c11).intoArray(c, r1 + L);
-        FloatVector.fromArray(S, c, r2).fma(vb, c20).intoArray(c, r2);
-        FloatVector.fromArray(S, c, r2 + L).fma(vb, c21).intoArray(c, r2 + L);
-        FloatVector.fromArray(S, c, r3).fma(vb, c30).intoArray(c, r3);
-        FloatVector.fromArray(S, c, r3 + L).fma(vb, c31).intoArray(c, r3 + L);
-        FloatVector.fromArray(S, c, r4).fma(vb, c40).intoArray(c, r4);
-        FloatVector.fromArray(S, c, r4 + L).fma(vb, c41).intoArray(c, r4 + L);
-        FloatVector.fromArray(S, c, r5).fma(vb, c50).intoArray(c, r5);
-        FloatVector.fromArray(S, c, r5 + L).fma(vb, c51).intoArray(c, r5 + L);
+        FloatVector.fromArray(S, c, cOff).fma(vb, c00).intoArray(c, cOff);
+        FloatVector.fromArray(S, c, cOff + L).fma(vb, c01).intoArray(c, cOff + L);
+        if (mr > 1) {
+          FloatVector.fromArray(S, c, cOff + ldc).fma(vb, c10).intoArray(c, cOff + ldc);
+          FloatVector.fromArray(S, c, cOff + ldc + L).fma(vb, c11).intoArray(c, cOff + ldc + L);
+        }
+        if (mr > 2) {
+          FloatVector.fromArray(S, c, cOff + 2 * ldc).fma(vb, c20).intoArray(c, cOff + 2 * ldc);
+          FloatVector.fromArray(S, c, cOff + 2 * ldc + L)
+              .fma(vb, c21)
+              .intoArray(c, cOff + 2 * ldc + L);
+        }
+        if (mr > 3) {
+          FloatVector.fromArray(S, c, cOff + 3 * ldc).fma(vb, c30).intoArray(c, cOff + 3 * ldc);
+          FloatVector.fromArray(S, c, cOff + 3 * ldc + L)
+              .fma(vb, c31)
+              .intoArray(c, cOff + 3 * ldc + L);
+        }
+        if (mr > 4) {
+          FloatVector.fromArray(S, c, cOff + 4 * ldc).fma(vb, c40).intoArray(c, cOff + 4 * ldc);
+          FloatVector.fromArray(S, c, cOff + 4 * ldc + L)
+              .fma(vb, c41)
+              .intoArray(c, cOff + 4 * ldc + L);
+        }
+        if (mr > 5) {
+          FloatVector.fromArray(S, c, cOff + 5 * ldc).fma(vb, c50).intoArray(c, cOff + 5 * ldc);
+          FloatVector.fromArray(S, c, cOff + 5 * ldc + L)
+              .fma(vb, c51)
+              .intoArray(c, cOff + 5 * ldc + L);
+        }
       }
       return;
     }
@@ -183,8 +208,7 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
     FloatVector c51 = FloatVector.zero(S);
     // The loop of compute() on six row streams of A. A separate method, not a variable-stride
     // variant of that loop: constant offsets into the packed panel keep sgemm 1024 about 7% faster
-    // on JDK 17. The tile always goes through scratch, which costs little next to the packing
-    // this path saves.
+    // on JDK 17. Edge tiles go through scratch.
     for (int p = 0; p < kc; p++) {
       int ai = aOff + p;
       int bi = bpOff + p * NR;
@@ -209,6 +233,71 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
       c50 = av.fma(b0, c50);
       c51 = av.fma(b1, c51);
     }
+    if (nr == NR) {
+      // Whole rows, the first mr of them, merged straight into C. Written out rather than via a
+      // helper taking vectors: a helper that C2 declines to inline would box every vector. Tiles
+      // of fewer rows come here too rather than through scratch: reading back a vector just
+      // spilled stalls on Zen 4, which stores 512 bits as two halves it cannot forward to one
+      // load (GemmShapeBenchmark NN:16:576:25 batch 64, JDK 25: 685 -> 503 us).
+      if (beta == 0f) {
+        c00.intoArray(c, cOff);
+        c01.intoArray(c, cOff + L);
+        if (mr > 1) {
+          c10.intoArray(c, cOff + ldc);
+          c11.intoArray(c, cOff + ldc + L);
+        }
+        if (mr > 2) {
+          c20.intoArray(c, cOff + 2 * ldc);
+          c21.intoArray(c, cOff + 2 * ldc + L);
+        }
+        if (mr > 3) {
+          c30.intoArray(c, cOff + 3 * ldc);
+          c31.intoArray(c, cOff + 3 * ldc + L);
+        }
+        if (mr > 4) {
+          c40.intoArray(c, cOff + 4 * ldc);
+          c41.intoArray(c, cOff + 4 * ldc + L);
+        }
+        if (mr > 5) {
+          c50.intoArray(c, cOff + 5 * ldc);
+          c51.intoArray(c, cOff + 5 * ldc + L);
+        }
+      } else {
+        // fma(C, beta, acc) with beta == 1 is exactly C + acc, so one path serves both.
+        FloatVector vb = FloatVector.broadcast(S, beta);
+        FloatVector.fromArray(S, c, cOff).fma(vb, c00).intoArray(c, cOff);
+        FloatVector.fromArray(S, c, cOff + L).fma(vb, c01).intoArray(c, cOff + L);
+        if (mr > 1) {
+          FloatVector.fromArray(S, c, cOff + ldc).fma(vb, c10).intoArray(c, cOff + ldc);
+          FloatVector.fromArray(S, c, cOff + ldc + L).fma(vb, c11).intoArray(c, cOff + ldc + L);
+        }
+        if (mr > 2) {
+          FloatVector.fromArray(S, c, cOff + 2 * ldc).fma(vb, c20).intoArray(c, cOff + 2 * ldc);
+          FloatVector.fromArray(S, c, cOff + 2 * ldc + L)
+              .fma(vb, c21)
+              .intoArray(c, cOff + 2 * ldc + L);
+        }
+        if (mr > 3) {
+          FloatVector.fromArray(S, c, cOff + 3 * ldc).fma(vb, c30).intoArray(c, cOff + 3 * ldc);
+          FloatVector.fromArray(S, c, cOff + 3 * ldc + L)
+              .fma(vb, c31)
+              .intoArray(c, cOff + 3 * ldc + L);
+        }
+        if (mr > 4) {
+          FloatVector.fromArray(S, c, cOff + 4 * ldc).fma(vb, c40).intoArray(c, cOff + 4 * ldc);
+          FloatVector.fromArray(S, c, cOff + 4 * ldc + L)
+              .fma(vb, c41)
+              .intoArray(c, cOff + 4 * ldc + L);
+        }
+        if (mr > 5) {
+          FloatVector.fromArray(S, c, cOff + 5 * ldc).fma(vb, c50).intoArray(c, cOff + 5 * ldc);
+          FloatVector.fromArray(S, c, cOff + 5 * ldc + L)
+              .fma(vb, c51)
+              .intoArray(c, cOff + 5 * ldc + L);
+        }
+      }
+      return;
+    }
     c00.intoArray(tmp, 0);
     c01.intoArray(tmp, L);
     c10.intoArray(tmp, NR);
@@ -225,30 +314,17 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
   }
 
   /**
-   * Merges the valid {@code mr x nr} part of a tile spilled to {@code tmp} (rows of NR) into C:
-   * rows with vectors when the tile has all its columns, element by element otherwise, since a
-   * vector store past {@code nr} could leave C's row or array.
+   * Merges the valid {@code mr x nr} part ({@code nr < NR}) of a tile spilled to {@code tmp} (rows
+   * of NR) into C element by element, since a vector store past {@code nr} could leave C's row or
+   * array.
    */
   private static void mergeSpilled(
       float[] tmp, float[] c, int cOff, int ldc, int mr, int nr, float beta) {
-    FloatVector vb = FloatVector.broadcast(S, beta);
     for (int i = 0; i < mr; i++) {
       int row = cOff + i * ldc;
       int t = i * NR;
-      if (nr == NR) {
-        FloatVector t0 = FloatVector.fromArray(S, tmp, t);
-        FloatVector t1 = FloatVector.fromArray(S, tmp, t + L);
-        if (beta == 0f) {
-          t0.intoArray(c, row);
-          t1.intoArray(c, row + L);
-        } else {
-          FloatVector.fromArray(S, c, row).fma(vb, t0).intoArray(c, row);
-          FloatVector.fromArray(S, c, row + L).fma(vb, t1).intoArray(c, row + L);
-        }
-      } else {
-        for (int j = 0; j < nr; j++) {
-          c[row + j] = beta == 0f ? tmp[t + j] : beta * c[row + j] + tmp[t + j];
-        }
+      for (int j = 0; j < nr; j++) {
+        c[row + j] = beta == 0f ? tmp[t + j] : beta * c[row + j] + tmp[t + j];
       }
     }
   }

@@ -42,7 +42,13 @@ class GemmTest {
     {400, 32, 64},
     {50, 20, 1500},
     {150, 24, 30},
-    {41, 16, 70}
+    {41, 16, 70},
+    // Whole-width tiles (n a multiple of 32) whose last tile has 4, 3, 2 or 5 rows: merged into C
+    // straight from the registers. The first is the CNN's first convolution per sample.
+    {16, 576, 25},
+    {9, 64, 7},
+    {20, 32, 11},
+    {17, 32, 5}
   };
 
   private static final float[][] ALPHA_BETA = {
