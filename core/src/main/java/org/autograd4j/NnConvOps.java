@@ -201,7 +201,7 @@ final class NnConvOps {
     Tensor wc = weight.contiguousData();
     Tensor out = Creation.full(new int[] {n, cin, h, wd}, 0, DType.FLOAT32);
     int colSize = groups * kg * l;
-    int chunk = Math.max(1, Math.min(n, CHUNK_FLOATS / colSize));
+    int chunk = colSize == 0 ? 1 : Math.max(1, Math.min(n, CHUNK_FLOATS / colSize));
     float[] cols = new float[chunk * colSize];
     Gemm gemm = Kernels.get().gemm();
     Elementwise ew = Kernels.get().elementwise();
