@@ -298,16 +298,12 @@ final class NnConvOps {
     Tensor transposed = Creation.full(new int[] {groups, kg, og}, 0, x.dtype());
     int plane = x.shape[1] * x.shape[2] * x.shape[3];
     Gemm gemm = Kernels.get().gemm();
+    Elementwise ew = Kernels.get().elementwise();
     for (int i = 0; i < n; i++) {
       int colsOff = cols.offset + (saved != null ? i * groups * kg * l : 0);
       if (saved == null && single) {
         Im2Col.im2col(
-            Kernels.get().elementwise(),
-            xc.storage.floats(),
-            xc.offset + i * plane,
-            geo,
-            cols.storage.floats(),
-            0);
+            ew, xc.storage.floats(), xc.offset + i * plane, geo, cols.storage.floats(), 0);
       } else if (saved == null) {
         Im2Col.im2col(xc.storage.doubles(), xc.offset + i * plane, geo, cols.storage.doubles(), 0);
       }
