@@ -28,18 +28,33 @@ public final class AccumulateGrad extends Node {
     return variable;
   }
 
+  @Override
+  protected Tensor[] apply(Tensor[] gradOutputs) {
+    return accumulate(gradOutputs[0], false);
+  }
+
+  /**
+   * Adds {@code g} into the leaf's {@code .grad}.
+   *
+   * @param owned whether the engine knows that nothing else references {@code g} (see GraphTask): a
+   *     leaf without a gradient then takes {@code g} itself, as PyTorch steals a gradient whose use
+   *     count allows it, instead of copying it
+   */
   // Synchronized: backward passes running on several threads may reach the same leaf (PyTorch
   // locks its AccumulateGrad the same way).
-  @Override
-  protected synchronized Tensor[] apply(Tensor[] gradOutputs) {
-    Tensor g = gradOutputs[0];
+  synchronized Tensor[] accumulate(Tensor g, boolean owned) {
     Tensor current = variable.grad();
     boolean createGraph = GradMode.isEnabled();
     if (current == null) {
-      // Always copy: the same gradient tensor may have been handed to several leaves. Under
-      // create_graph the copy is recorded as PyTorch's copy_ (grad_fn CopyBackwards).
-      variable.setGrad(
-          createGraph ? Torch.zeros(g.shape().toArray(), g.dtype()).copy_(g) : g.detach().clone());
+      if (createGraph) {
+        // Under create_graph the copy is recorded as PyTorch's copy_ (grad_fn CopyBackwards).
+        variable.setGrad(Torch.zeros(g.shape().toArray(), g.dtype()).copy_(g));
+      } else if (owned && variable.isContiguous()) {
+        variable.setGrad(g.detach());
+      } else {
+        // The same gradient tensor may have been handed to several leaves, or kept by a hook.
+        variable.setGrad(g.detach().clone());
+      }
     } else if (createGraph) {
       variable.setGrad(current.add(g));
     } else {

@@ -53,6 +53,10 @@ final class Engine {
 
     try (GraphTask task = new GraphTask();
         GradMode.Scope mode = GradMode.scope(createGraph)) {
+      if (captures != null) {
+        // Captured gradients go back to the caller, who may keep them.
+        task.userCodeRan();
+      }
       countDependencies(task, roots, needed);
       List<Node> rootNodes = new ArrayList<>();
       for (int i = 0; i < roots.length; i++) {
@@ -93,8 +97,13 @@ final class Engine {
           continue;
         }
         materializeMissing(node, grads);
-        node.runPrehooks(grads);
-        Tensor[] inputGrads = callNode(node, grads);
+        if (node.runPrehooks(grads) || !isLibraryNode(node)) {
+          task.userCodeRan();
+        }
+        boolean take = isLeafNode && !createGraph && task.ownsExclusively(grads[0]);
+        task.release(grads);
+        Tensor[] inputGrads =
+            take ? ((AccumulateGrad) node).accumulate(grads[0], true) : callNode(node, grads);
         if (!keepGraph) {
           node.releaseVariables();
         }
@@ -122,6 +131,16 @@ final class Engine {
       }
     }
     return captured;
+  }
+
+  /**
+   * Nodes whose derivative is the library's own, which never keeps a reference to a gradient it
+   * returns (a custom Function's backward is user code and may).
+   */
+  private static boolean isLibraryNode(Node node) {
+    return node instanceof FunctionNode
+        || node instanceof AccumulateGrad
+        || node instanceof CopySlices;
   }
 
   private static Tensor[] callNode(Node node, Tensor[] grads) {

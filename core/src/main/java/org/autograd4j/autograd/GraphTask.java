@@ -7,6 +7,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.autograd4j.Tensor;
+import org.autograd4j.internal.Storage;
+import org.autograd4j.internal.TensorData;
 
 /**
  * The per-backward bookkeeping of the engine: each node's count of not-yet-processed incoming edges
@@ -30,6 +32,17 @@ final class GraphTask implements AutoCloseable {
   private final List<Node> claimed = new ArrayList<>();
   private Map<Node, int[]> sharedDeps;
   private Map<Node, Tensor[]> sharedBuffers;
+
+  // Gradient ownership, so that AccumulateGrad can take a gradient as the leaf's .grad instead of
+  // copying it, as PyTorch does when nothing else references the gradient (its use_count). Java
+  // has no reference counts, so the task counts them itself, per storage: how many input-buffer
+  // slots hold a tensor on it. A gradient is this task's alone when its storage was created during
+  // the task (so no tensor from before, such as a user's root gradient or a saved tensor, shares
+  // it), by the library's own derivatives (no user code ran that could have kept a reference), and
+  // exactly one buffer slot holds it.
+  private final long storagesBefore = Storage.createdSoFar();
+  private final Map<Storage, int[]> bufferedStorages = new IdentityHashMap<>();
+  private boolean userCodeRan;
 
   /** Records {@code n} with no dependencies; false if this task already knows it. */
   boolean register(Node n) {
@@ -86,6 +99,49 @@ final class GraphTask implements AutoCloseable {
       buf = sharedBuffers.computeIfAbsent(n, k -> new Tensor[Math.max(1, k.numOutputs())]);
     }
     buf[slot] = buf[slot] == null ? g : buf[slot].add(g);
+    // A replaced partial sum stays counted: over-counting only ever costs a copy.
+    bufferedStorages.computeIfAbsent(TensorData.get().storage(buf[slot]), k -> new int[1])[0]++;
+  }
+
+  /** The gradients of a taken buffer no longer occupy its slots. */
+  void release(Tensor[] grads) {
+    for (Tensor g : grads) {
+      if (g == null) {
+        continue;
+      }
+      Storage s = TensorData.get().storage(g);
+      int[] count = bufferedStorages.get(s);
+      if (count != null && --count[0] == 0) {
+        bufferedStorages.remove(s);
+      }
+    }
+  }
+
+  /**
+   * Notes that code outside the library's derivatives (a hook, a custom Function, a capture for
+   * autograd.grad) saw gradients of this task: from now on it takes none of them.
+   */
+  void userCodeRan() {
+    userCodeRan = true;
+  }
+
+  /**
+   * Whether {@code g}, still in the buffer just taken, is referenced by nothing else: see the
+   * fields above. It must also be dense (contiguous, spanning its whole storage), so that taking it
+   * keeps no larger block alive and gives .grad the layout a copy would have.
+   */
+  boolean ownsExclusively(Tensor g) {
+    if (userCodeRan || g == null || !g.isContiguous()) {
+      return false;
+    }
+    TensorData d = TensorData.get();
+    Storage s = d.storage(g);
+    int[] count = bufferedStorages.get(s);
+    return s.serial() > storagesBefore
+        && count != null
+        && count[0] == 1
+        && d.offset(g) == 0
+        && s.size() == g.numel();
   }
 
   /** Removes and returns {@code n}'s input buffer. */

@@ -106,12 +106,16 @@ public abstract class Node {
     };
   }
 
-  /** Runs the pre-hooks on the gradients of this node's outputs, in registration order. */
-  final void runPrehooks(Tensor[] grads) {
+  /**
+   * Runs the pre-hooks on the gradients of this node's outputs, in registration order.
+   *
+   * @return whether any hook was registered (and so may have kept a gradient)
+   */
+  final boolean runPrehooks(Tensor[] grads) {
     List<SlotHook> hooks;
     synchronized (this) {
       if (preHooks == null || preHooks.isEmpty()) {
-        return;
+        return false;
       }
       hooks = new ArrayList<>(preHooks);
     }
@@ -123,6 +127,7 @@ public abstract class Node {
         }
       }
     }
+    return true;
   }
 
   /**

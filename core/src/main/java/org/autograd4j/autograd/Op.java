@@ -35,6 +35,11 @@ public final class Op {
    * Ties a single-output op into the graph if any input requires grad; otherwise returns {@code
    * out} unchanged and saves nothing.
    *
+   * <p>The backward function must not keep a reference to a gradient it returns: the engine may
+   * hand a gradient computed during backward to a leaf as its {@code .grad} without copying it (as
+   * PyTorch does when nothing else references it). User-defined derivatives belong in {@link
+   * Function}, whose gradients are always copied.
+   *
    * @param name the grad_fn name, e.g. {@code MulBackward0}
    * @param out the forward result, computed without recording
    * @param inputs the differentiable inputs, in the order the backward function returns gradients

@@ -1,5 +1,6 @@
 package org.autograd4j.internal;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.autograd4j.DType;
 
 /**
@@ -8,14 +9,38 @@ import org.autograd4j.DType;
  * boolean[]}, so kernels can work on primitive arrays without boxing.
  */
 public final class Storage {
+  private static final AtomicLong CREATED = new AtomicLong();
+
   private final DType dtype;
   private final Object data;
   private final int size;
+  private final long serial;
 
   private Storage(DType dtype, Object data, int size) {
     this.dtype = dtype;
     this.data = data;
     this.size = size;
+    this.serial = CREATED.incrementAndGet();
+  }
+
+  /**
+   * The number of storages created so far. A storage whose {@link #serial()} is above a value read
+   * here was created after the read: the autograd engine uses this to tell the gradients a backward
+   * pass computed itself from tensors that existed before it (which others may hold).
+   *
+   * <pre>{@code
+   * long before = Storage.createdSoFar();
+   * Storage s = Storage.allocate(DType.FLOAT32, 4);
+   * assert s.serial() > before;
+   * }</pre>
+   */
+  public static long createdSoFar() {
+    return CREATED.get();
+  }
+
+  /** This storage's creation number: 1 for the first storage, then increasing by one. */
+  public long serial() {
+    return serial;
   }
 
   /** Zero-filled storage of {@code n} elements. */
