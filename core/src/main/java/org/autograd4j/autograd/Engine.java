@@ -100,6 +100,9 @@ final class Engine {
         if (node.runPrehooks(grads) || !isLibraryNode(node)) {
           task.userCodeRan();
         }
+        // Decided before release: the buffer's own slot is the one reference a taken gradient may
+        // have. Zeros materialised above and tensors a hook put in were never counted, and
+        // release skips them.
         boolean take = isLeafNode && !createGraph && task.ownsExclusively(grads[0]);
         task.release(grads);
         Tensor[] inputGrads =
