@@ -14,6 +14,12 @@
 # else a copy unpacked (not installed) from the Debian package into bench/target/openblas.
 # PYTORCH_BLAS=system keeps the system's BLAS instead.
 #
+# OpenBLAS picks its kernel for the processor it runs on. Some machines here set OPENBLAS_CORETYPE
+# (and OPENBLAS_L2_SIZE) for the sake of older builds; on the Zen 5 host they force the AVX2
+# "Haswell" kernel (~105 GFLOPS a core instead of ~205 with the AVX-512 one OpenBLAS detects,
+# same results to 1e-6). PyTorch's processes run without both, so the reference is OpenBLAS at its
+# best; KEEP_OPENBLAS_ENV=1 keeps them. The report names the kernel OpenBLAS ran.
+#
 # Each workload runs in its own process; peak RSS is measured the same way on both sides with
 # /usr/bin/time. The machine may be shared: compare the ratios of one run, not absolute figures.
 set -euo pipefail
@@ -56,8 +62,21 @@ if [ "${PYTORCH_BLAS:-openblas}" = openblas ]; then
     fi
   fi
 fi
+openblas_env=(-u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)
+[ "${KEEP_OPENBLAS_ENV:-0}" = 1 ] && openblas_env=()
 blas_name="system libblas.so.3 ($(readlink -f /etc/alternatives/libblas.so.3-x86_64-linux-gnu 2>/dev/null || echo unknown))"
-[ -n "$blasdir" ] && blas_name="OpenBLAS ($blasdir)"
+if [ -n "$blasdir" ]; then
+  # OPENBLAS_VERBOSE=2 makes a dynamic-arch OpenBLAS print the kernel it chose ("Core: Cooperlake").
+  core="$(env "${openblas_env[@]}" LD_LIBRARY_PATH="$blasdir" OPENBLAS_VERBOSE=2 OPENBLAS_NUM_THREADS=1 \
+    "$python" -c 'import torch; torch.mm(torch.ones(64, 64), torch.ones(64, 64))' 2>&1 \
+    | sed -n 's/^Core: //p' | head -1)"
+  env_note=""
+  if [ -n "${OPENBLAS_CORETYPE:-}" ]; then
+    env_note=", OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE unset"
+    [ ${#openblas_env[@]} -eq 0 ] && env_note=", OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE kept"
+  fi
+  blas_name="OpenBLAS ($blasdir, kernel ${core:-unknown}$env_note)"
+fi
 
 results="$out/results.txt"
 if [ -n "$report_only" ]; then
@@ -78,7 +97,7 @@ run() {
       -cp "$jar" org.autograd4j.bench.SideBySide "$@")
     /usr/bin/time -f "RSS_KB %M" "${cmd[@]}" >"$log" 2>&1 || { echo "FAILED: ${cmd[*]}" >&2; tail -5 "$log" >&2; return 0; }
   else
-    env ${blasdir:+LD_LIBRARY_PATH="$blasdir"} OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" \
+    env "${openblas_env[@]}" ${blasdir:+LD_LIBRARY_PATH="$blasdir"} OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" \
       /usr/bin/time -f "RSS_KB %M" "$python" "$here/pytorch/workloads.py" "$@" >"$log" 2>&1 \
       || { echo "FAILED: $python workloads.py $*" >&2; tail -5 "$log" >&2; return 0; }
   fi
