@@ -129,21 +129,48 @@ final class FastPaths {
   }
 
   /**
-   * {@code dst += b} in place, for a freshly computed contiguous float {@code dst} (offset 0) and
-   * {@code b} dense or broadcast to its shape: addmm adds its bias into the product this way
-   * instead of allocating a second result. Returns false, having changed nothing, when not
-   * applicable.
+   * {@code dst op= b} in place, for a contiguous float {@code dst} at offset 0 and {@code b} dense
+   * or broadcast to its shape, in dst's dtype: addmm adds its bias into the product this way
+   * instead of allocating a second result, and an unrecorded in-place op (an optimizer step under
+   * no_grad, AccumulateGrad's sum) writes where it lies. {@code b} must not share dst's storage, as
+   * an overlap could read values already overwritten. Returns false, having changed nothing, when
+   * not applicable.
    */
-  static boolean addInPlace(Tensor dst, Tensor b) {
+  static boolean inPlace(Binary op, Tensor dst, Tensor b) {
     DType t = dst.storage.dtype();
     if (!isFloat(t)
         || dst.offset != 0
+        || b.storage == dst.storage
         || !dense(dst, dst.shape, t)
         || !Shapes.same(Shapes.broadcast(dst.shape, b.shape), dst.shape)
         || uniform(b) && b.storage.dtype() != t) {
       return false;
     }
-    return into(Binary.ADD, dst, b, dst.shape, t, dst.storage) != null;
+    return into(op, dst, b, dst.shape, t, dst.storage) != null;
+  }
+
+  /** {@code dst += b}: {@link #inPlace} for addmm's and conv's bias. */
+  static boolean addInPlace(Tensor dst, Tensor b) {
+    return inPlace(Binary.ADD, dst, b);
+  }
+
+  /**
+   * {@code dst.fill_(value)} where it lies, for a contiguous float {@code dst}; false, having
+   * changed nothing, for any other layout or dtype.
+   */
+  static boolean fill(Tensor dst, double value) {
+    DType t = dst.storage.dtype();
+    if (!isFloat(t) || !Strided.isContiguous(dst.shape, dst.strides)) {
+      return false;
+    }
+    int from = dst.offset;
+    int to = from + dst.numel();
+    if (t == DType.FLOAT32) {
+      java.util.Arrays.fill(dst.storage.floats(), from, to, (float) value);
+    } else {
+      java.util.Arrays.fill(dst.storage.doubles(), from, to, value);
+    }
+    return true;
   }
 
   /**

@@ -24,7 +24,7 @@ final class InPlace {
    * @param others the op's other tensor operands, to decide whether a graph must be recorded
    */
   static Tensor apply(Tensor self, UnaryOperator<Tensor> op, Tensor... others) {
-    boolean recording = GradMode.isEnabled() && (self.requiresGrad() || Op.needsGrad(others));
+    boolean recording = recording(self, others);
     if (recording) {
       checkInplace(self);
     }
@@ -59,6 +59,39 @@ final class InPlace {
       }
     }
     return self;
+  }
+
+  /**
+   * {@code self op= other}. An op that records no graph (an optimizer step under no_grad,
+   * AccumulateGrad's sum) on a dense float {@code self} is computed straight into self's storage:
+   * no result tensor, no copy back, no grad-mode scope. Everything else, including every error
+   * case, takes {@link #apply}.
+   *
+   * @param outOfPlace the out-of-place op, for {@link #apply}
+   */
+  static Tensor binary(
+      Tensor self, FastPaths.Binary op, Tensor other, UnaryOperator<Tensor> outOfPlace) {
+    if (!recording(self, other)
+        && Promotion.resultType(self, other) == self.dtype()
+        && FastPaths.inPlace(op, self, other)) {
+      self.bumpVersion();
+      return self;
+    }
+    return apply(self, outOfPlace, other);
+  }
+
+  /** {@code self.fill_(value)}: unrecorded, a contiguous float self is filled where it lies. */
+  static Tensor fill(Tensor self, double value, String name) {
+    if (!recording(self) && FastPaths.fill(self, value)) {
+      self.bumpVersion();
+      return self;
+    }
+    return apply(self, s -> Elementwise.fill(s, value, name));
+  }
+
+  /** Whether an in-place op on {@code self} with these operands is recorded in the graph. */
+  private static boolean recording(Tensor self, Tensor... others) {
+    return GradMode.isEnabled() && (self.requiresGrad() || Op.needsGrad(others));
   }
 
   /** PyTorch's check_inplace, for an op that will be recorded. */

@@ -946,7 +946,7 @@ public class Tensor {
 
   /** {@code x += other}. */
   public Tensor add_(Tensor other) {
-    return InPlace.apply(this, s -> s.add(other), other);
+    return InPlace.binary(this, FastPaths.Binary.ADD, other, s -> s.add(other));
   }
 
   /** {@code x += alpha * other}. */
@@ -969,7 +969,7 @@ public class Tensor {
    * }</pre>
    */
   public Tensor sub_(Tensor other) {
-    return InPlace.apply(this, s -> s.sub(other), other);
+    return InPlace.binary(this, FastPaths.Binary.SUB, other, s -> s.sub(other));
   }
 
   /** {@code x -= value}. */
@@ -979,7 +979,7 @@ public class Tensor {
 
   /** {@code x *= other}. */
   public Tensor mul_(Tensor other) {
-    return InPlace.apply(this, s -> s.mul(other), other);
+    return InPlace.binary(this, FastPaths.Binary.MUL, other, s -> s.mul(other));
   }
 
   /** {@code x *= value}. */
@@ -989,7 +989,7 @@ public class Tensor {
 
   /** {@code x /= other}. */
   public Tensor div_(Tensor other) {
-    return InPlace.apply(this, s -> s.div(other), other);
+    return InPlace.binary(this, FastPaths.Binary.DIV, other, s -> s.div(other));
   }
 
   /** {@code x /= value}. */
@@ -1004,12 +1004,12 @@ public class Tensor {
 
   /** {@code x.zero_()}: fills with zeros and returns {@code x}. */
   public Tensor zero_() {
-    return InPlace.apply(this, s -> Elementwise.fill(s, 0, "ZeroBackward0"));
+    return InPlace.fill(this, 0, "ZeroBackward0");
   }
 
   /** {@code x.fill_(value)}. */
   public Tensor fill_(double value) {
-    return InPlace.apply(this, s -> Elementwise.fill(s, value, "FillBackward2"));
+    return InPlace.fill(this, value, "FillBackward2");
   }
 
   /** {@code x.copy_(src)}: copies {@code src}'s values (broadcast) into {@code x}. */
