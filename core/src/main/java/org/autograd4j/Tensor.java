@@ -48,7 +48,9 @@ public class Tensor {
   private Node gradFn;
   private int outputNr;
   private Tensor grad;
-  private AccumulateGrad accumulator;
+  // Volatile, so that once made it is read without the lock: Op.gradientEdge asks for it on every
+  // leaf operand of every recorded op.
+  private volatile AccumulateGrad accumulator;
   private boolean retainsGrad;
   private RemovableHandle retainGradHandle;
 
@@ -389,6 +391,10 @@ public class Tensor {
   }
 
   AccumulateGrad gradAccumulatorNode() {
+    AccumulateGrad made = accumulator;
+    if (made != null) {
+      return made;
+    }
     synchronized (this) {
       if (accumulator == null) {
         accumulator = AccumulateGrad.forLeaf(this);

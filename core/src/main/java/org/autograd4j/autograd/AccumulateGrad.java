@@ -20,6 +20,9 @@ public final class AccumulateGrad extends Node {
 
   private final Tensor variable;
 
+  /** The edge into this node, shared by every op on the leaf (an Edge is immutable). */
+  final Edge edge = new Edge(this, 0);
+
   AccumulateGrad(Tensor variable) {
     super("AccumulateGrad", new Edge[0], new int[0][], new DType[0]);
     this.variable = variable;

@@ -121,7 +121,7 @@ public final class Op {
       return new Edge(t.gradFn(), t.outputNr());
     }
     if (t.requiresGrad()) {
-      return new Edge(TensorAccess.get().gradAccumulator(t), 0);
+      return TensorAccess.get().gradAccumulator(t).edge;
     }
     return Edge.NONE;
   }
