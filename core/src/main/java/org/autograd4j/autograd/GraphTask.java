@@ -3,6 +3,7 @@ package org.autograd4j.autograd;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,8 @@ final class GraphTask implements AutoCloseable {
   // it), by the library's own derivatives (no user code ran that could have kept a reference), and
   // exactly one buffer slot holds it.
   private final long storagesBefore = Storage.createdSoFar();
-  private final Map<Storage, int[]> bufferedStorages = new IdentityHashMap<>();
+  // A HashMap: Storage hashes its serial, cheaper than the identity hash of a fresh object.
+  private final Map<Storage, int[]> bufferedStorages = new HashMap<>();
   private boolean userCodeRan;
 
   /** Records {@code n} with no dependencies; false if this task already knows it. */

@@ -43,6 +43,17 @@ public final class Storage {
     return serial;
   }
 
+  /**
+   * Derived from the serial, which is unique, so it agrees with identity equality. The autograd
+   * engine keys a hash map by the storages of the gradients it buffers, all of them new: an
+   * identity hash would be computed for each, a runtime call that made the map the engine's largest
+   * cost on tiny graphs.
+   */
+  @Override
+  public int hashCode() {
+    return Long.hashCode(serial);
+  }
+
   /** Zero-filled storage of {@code n} elements. */
   public static Storage allocate(DType dtype, int n) {
     switch (dtype) {
