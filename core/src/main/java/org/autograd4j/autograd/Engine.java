@@ -3,6 +3,7 @@ package org.autograd4j.autograd;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -39,7 +40,9 @@ final class Engine {
       boolean createGraph,
       Edge[] captures,
       boolean accumulate) {
-    Map<Node, Boolean> captureNodes = new IdentityHashMap<>();
+    // backward() without inputs captures nothing: an empty map then, not a 64-slot table per call.
+    Map<Node, Boolean> captureNodes =
+        captures == null ? Collections.emptyMap() : new IdentityHashMap<>();
     if (captures != null) {
       for (Edge e : captures) {
         if (e.function() != null) {
