@@ -45,7 +45,11 @@ final class Elementwise {
         "SubBackward0",
         out,
         new Tensor[] {a, b},
-        (ctx, g) -> grads(g[0], alpha == 1 ? g[0].neg() : g[0].mul(-alpha)));
+        (ctx, g) ->
+            grads(
+                g[0],
+                // The engine drops an unneeded gradient: do not compute it (y in w*x+b-y).
+                !ctx.needsInputGrad(1) ? null : alpha == 1 ? g[0].neg() : g[0].mul(-alpha)));
   }
 
   /** {@code scalar - x}: PyTorch's rsub, one differentiable input. */
