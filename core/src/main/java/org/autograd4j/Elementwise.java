@@ -52,6 +52,31 @@ final class Elementwise {
                 !ctx.needsInputGrad(1) ? null : alpha == 1 ? g[0].neg() : g[0].mul(-alpha)));
   }
 
+  /**
+   * {@code x op scalar} for a Python float. Unrecorded (grad mode off, or x needs no gradient: the
+   * backward pass's own scalar ops, an optimizer's {@code lr * grad}), a float x goes straight to
+   * the kernel with the values the wrapped scalar gives, saving a 0-dim tensor per op.
+   */
+  static Tensor scalarOp(FastPaths.Binary op, Tensor x, double scalar) {
+    if (!Op.needsGrad(x)) {
+      Tensor out = FastPaths.scalar(op, x, scalar);
+      if (out != null) {
+        return out;
+      }
+    }
+    Tensor s = Promotion.wrapScalar(x, scalar, false);
+    switch (op) {
+      case ADD:
+        return add(x, s, 1);
+      case SUB:
+        return sub(x, s, 1);
+      case MUL:
+        return mul(x, s);
+      default:
+        return div(x, s);
+    }
+  }
+
   /** {@code scalar - x}: PyTorch's rsub, one differentiable input. */
   static Tensor rsub(Tensor x, double scalar, boolean integral) {
     Tensor s = Promotion.wrapScalar(x, scalar, integral);

@@ -129,6 +129,28 @@ final class FastPaths {
   }
 
   /**
+   * {@code a op s} for a Python float {@code s}, with the values of {@link #binary} on {@code s}
+   * wrapped as a 0-dim tensor of a's dtype (the scalar rounded to it) but without creating that
+   * tensor; null unless a is a float tensor, contiguous or one repeated value.
+   */
+  static Tensor scalar(Binary op, Tensor a, double s) {
+    DType t = a.storage.dtype();
+    if (!isFloat(t)) {
+      return null;
+    }
+    if (uniform(a)) {
+      return Creation.full(a.shape, apply(op, a.storage.getDouble(a.offset), s, t), t);
+    }
+    if (!Strided.isContiguous(a.shape, a.strides)) {
+      return null;
+    }
+    int n = a.numel();
+    Storage out = Storage.allocate(t, n);
+    scalarRight(op, a.storage, a.offset, t == DType.FLOAT32 ? (float) s : s, out, n);
+    return new Tensor(out, a.shape.clone());
+  }
+
+  /**
    * {@code dst op= b} in place, for a contiguous float {@code dst} at offset 0 and {@code b} dense
    * or broadcast to its shape, in dst's dtype: addmm adds its bias into the product this way
    * instead of allocating a second result, and an unrecorded in-place op (an optimizer step under

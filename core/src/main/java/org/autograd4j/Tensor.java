@@ -538,7 +538,7 @@ public class Tensor {
 
   /** {@code x + 2.5}. */
   public Tensor add(double other) {
-    return Elementwise.add(this, Promotion.wrapScalar(this, other, false), 1);
+    return Elementwise.scalarOp(FastPaths.Binary.ADD, this, other);
   }
 
   /** {@code x + 2} (an integer keeps integer tensors integral). */
@@ -558,7 +558,7 @@ public class Tensor {
 
   /** {@code x - 2.5}. */
   public Tensor sub(double other) {
-    return Elementwise.sub(this, Promotion.wrapScalar(this, other, false), 1);
+    return Elementwise.scalarOp(FastPaths.Binary.SUB, this, other);
   }
 
   /** {@code x - 2}. */
@@ -589,7 +589,7 @@ public class Tensor {
 
   /** {@code x * 2.5}. */
   public Tensor mul(double other) {
-    return Elementwise.mul(this, Promotion.wrapScalar(this, other, false));
+    return Elementwise.scalarOp(FastPaths.Binary.MUL, this, other);
   }
 
   /** {@code x * 2}. */
@@ -604,7 +604,7 @@ public class Tensor {
 
   /** {@code x / 2.5}. */
   public Tensor div(double other) {
-    return Elementwise.div(this, Promotion.wrapScalar(this, other, false));
+    return Elementwise.scalarOp(FastPaths.Binary.DIV, this, other);
   }
 
   /** {@code x / 2}. */
