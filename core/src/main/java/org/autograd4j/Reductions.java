@@ -89,7 +89,16 @@ final class Reductions {
                 + "}.");
       }
     }
-    Tensor r = x.sum(java.util.Arrays.copyOf(dims, k), true);
+    int[] summed = java.util.Arrays.copyOf(dims, k);
+    if (!Op.needsGrad(x)) {
+      // Unrecorded (the engine reducing a broadcast gradient to a leaf's shape): the same sum,
+      // written in the target shape at once, without the keepdim result and its reshaped view.
+      Tensor direct = FastPaths.sumDims(x, reducedMask(summed, x.dim()), shape.clone(), sumType(x));
+      if (direct != null) {
+        return direct;
+      }
+    }
+    Tensor r = x.sum(summed, true);
     return lead == 0 ? r : r.reshape(shape);
   }
 
