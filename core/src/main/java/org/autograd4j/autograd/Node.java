@@ -36,7 +36,9 @@ public abstract class Node {
   // Created on first registration: most nodes never get a hook, and a million-node graph should
   // not pay for an empty list per node. Tensor hooks and retain_grad share one list and run in
   // registration order, as in PyTorch 1.13.
-  private List<SlotHook> preHooks;
+  // Volatile so that runPrehooks can see "no hooks" without taking the lock, as for almost every
+  // node: once made, the list is never dropped.
+  private volatile List<SlotHook> preHooks;
   final String creationSite;
 
   // Scratch state of the backward pass (GraphTask) that currently holds this node.
@@ -112,6 +114,9 @@ public abstract class Node {
    * @return whether any hook was registered (and so may have kept a gradient)
    */
   final boolean runPrehooks(Tensor[] grads) {
+    if (preHooks == null) {
+      return false;
+    }
     List<SlotHook> hooks;
     synchronized (this) {
       if (preHooks == null || preHooks.isEmpty()) {
