@@ -156,6 +156,10 @@ final class Elementwise {
   // ------------------------------------------------------------------ powers
 
   static Tensor pow(Tensor x, double p) {
+    if (p == 1 && x.dtype().isFloatingPoint() && !Op.needsGrad(x)) {
+      // Math.pow(v, 1) is v: a plain copy. The derivative of a square (MSE) asks for x ** 1.
+      return Strided.copyContiguous(x, x.dtype());
+    }
     DType t =
         x.dtype().isFloatingPoint() || p != Math.rint(p) ? Promotion.floatResult(x) : x.dtype();
     Tensor out = Kernels.map(x, t, v -> Math.pow(v, p));
