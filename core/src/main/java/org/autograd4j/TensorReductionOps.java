@@ -147,12 +147,12 @@ abstract class TensorReductionOps extends TensorMathOps {
     return Extrema.extremumDim(self(), dim, false, false);
   }
 
-  /** {@code torch.max(x, other)}, the same as {@link #maximum}. */
+  /** {@code torch.max(x, other)}, the same as {@link Tensor#maximum}. */
   public Tensor max(Tensor other) {
     return maximum(other);
   }
 
-  /** {@code torch.min(x, other)}, the same as {@link #minimum}. */
+  /** {@code torch.min(x, other)}, the same as {@link Tensor#minimum}. */
   public Tensor min(Tensor other) {
     return minimum(other);
   }
