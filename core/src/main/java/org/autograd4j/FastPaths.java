@@ -146,7 +146,7 @@ final class FastPaths {
     }
     int n = a.numel();
     Storage out = Storage.allocate(t, n);
-    scalarRight(op, a.storage, a.offset, t == DType.FLOAT32 ? (float) s : s, out, n);
+    scalarRight(op, a.storage, a.offset, s, out, n); // scalarSpan rounds s to a float32 output
     return new Tensor(out, a.shape.clone());
   }
 
