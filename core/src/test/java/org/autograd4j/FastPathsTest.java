@@ -36,7 +36,8 @@ class FastPathsTest {
     return Creation.fromDoubles(v, shape, dtype);
   }
 
-  private static DoubleBinaryOperator reference(FastPaths.Binary op) {
+  /** The double operation of {@code op}, for the scalar reference loops. */
+  static DoubleBinaryOperator reference(FastPaths.Binary op) {
     switch (op) {
       case ADD:
         return Double::sum;

@@ -30,19 +30,6 @@ class UnrecordedFastPathsTest {
     return Creation.fromDoubles(v, shape, dtype);
   }
 
-  private static DoubleBinaryOperator reference(FastPaths.Binary op) {
-    switch (op) {
-      case ADD:
-        return Double::sum;
-      case SUB:
-        return (x, y) -> x - y;
-      case MUL:
-        return (x, y) -> x * y;
-      default:
-        return (x, y) -> x / y;
-    }
-  }
-
   private static Tensor applyInPlace(FastPaths.Binary op, Tensor self, Tensor other) {
     switch (op) {
       case ADD:
@@ -78,7 +65,7 @@ class UnrecordedFastPathsTest {
       for (Tensor other : others) {
         for (boolean noGrad : new boolean[] {true, false}) {
           Tensor self = random(t, 3, 17);
-          Tensor expected = Kernels.zip(self, other, t, reference(op), null);
+          Tensor expected = Kernels.zip(self, other, t, FastPathsTest.reference(op), null);
           Tensor view = self.view(-1);
           int version = self.version();
           Tensor returned;
@@ -180,7 +167,8 @@ class UnrecordedFastPathsTest {
       Tensor contiguous = random(t, 4, 9);
       Tensor[] inputs = {contiguous, contiguous.t(), random(t).expand(4, 9)};
       for (Tensor x : inputs) {
-        Tensor expected = Kernels.zip(x, Creation.full(new int[0], s, t), t, reference(op), null);
+        Tensor expected =
+            Kernels.zip(x, Creation.full(new int[0], s, t), t, FastPathsTest.reference(op), null);
         Tensor y = applyScalar(op, x, s);
         String what = op + " " + t + " strides " + Shapes.str(x.strides);
         assertEquals(t, y.dtype(), what);
@@ -197,7 +185,7 @@ class UnrecordedFastPathsTest {
   void scalarOpsOnOneRepeatedFloat32ValueUseTheScalarRoundedToFloat32(FastPaths.Binary op) {
     // (float) (v op 0.1) and v op (float) 0.1 differ for a few percent of values: try many.
     float s = (float) 0.1;
-    DoubleBinaryOperator f = reference(op);
+    DoubleBinaryOperator f = FastPathsTest.reference(op);
     for (int i = 0; i < 500; i++) {
       float v = (float) (random.nextGaussian() * 100);
       Tensor x = Torch.tensor(new double[] {v}, DType.FLOAT32).expand(3);
