@@ -456,8 +456,11 @@ final class FloatGemmDriver {
     for (int ir = 0; ir < mc; ir += mr) {
       int rows = Math.min(mr, mc - ir);
       int dst = ir * kc;
-      if (transA) {
-        // op(A)(i, p) = A(p, i): the MR values for one p are contiguous in A.
+      if (transA && rows == mr) {
+        kernel.packTransposedA(a, aOff + pc * lda + ic + ir, lda, kc, alpha, ap, dst);
+      } else if (transA) {
+        // op(A)(i, p) = A(p, i): the MR values for one p are contiguous in A; the last panel's
+        // rows past mc are zeros.
         for (int p = 0; p < kc; p++) {
           int src = aOff + (pc + p) * lda + ic + ir;
           int d = dst + p * mr;

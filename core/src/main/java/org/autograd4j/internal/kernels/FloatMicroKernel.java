@@ -50,6 +50,34 @@ interface FloatMicroKernel {
       float[] tmp);
 
   /**
+   * Packs one whole panel of transposed A: for each {@code p < kc}, the {@code MR} consecutive
+   * values {@code a[src + p * lda ..]}, times {@code alpha}, go to {@code ap[dst + p * MR ..]}. The
+   * driver packs the panels of a block in order, so an implementation may also write past the
+   * panel's end (up to {@code ap.length}): the next panel's packing overwrites it.
+   *
+   * <pre>{@code
+   * kernel.packTransposedA(a, aOff + pc * lda + i, lda, kc, alpha, packed, panel * kc);
+   * }</pre>
+   *
+   * @param a the untransposed matrix, row {@code p} holding column {@code p} of op(A)
+   * @param src offset of the panel's first value
+   * @param lda leading dimension of {@code a}
+   * @param kc depth of the panel
+   * @param alpha scale applied while packing
+   * @param ap destination of the packed panels
+   * @param dst offset of this panel in {@code ap}
+   */
+  default void packTransposedA(
+      float[] a, int src, int lda, int kc, float alpha, float[] ap, int dst) {
+    int mr = blocking().mr();
+    for (int p = 0; p < kc; p++) {
+      for (int ii = 0; ii < mr; ii++) {
+        ap[dst + p * mr + ii] = alpha * a[src + p * lda + ii];
+      }
+    }
+  }
+
+  /**
    * Whether this kernel implements {@link #computeRowMajorA}.
    *
    * @return true if A can be read in place

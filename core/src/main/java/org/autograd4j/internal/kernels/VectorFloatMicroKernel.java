@@ -171,6 +171,12 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
   }
 
   @Override
+  public void packTransposedA(
+      float[] a, int src, int lda, int kc, float alpha, float[] ap, int dst) {
+    VectorPacking.transposedPanel(a, src, lda, kc, alpha, MR, ap, dst);
+  }
+
+  @Override
   public boolean readsRowMajorA() {
     return true;
   }
