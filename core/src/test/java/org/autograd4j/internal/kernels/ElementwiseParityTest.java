@@ -95,6 +95,33 @@ class ElementwiseParityTest {
     checkDouble("rdivScalar", (e, a, b, o, n) -> e.rdivScalar(a, OFF, 7, o, OFF, n));
   }
 
+  /**
+   * Where a run ends inside a vector, addRows may add the whole vector: the elements past the run
+   * must keep their exact value, -0.0 included (adding +0.0 would turn it into 0.0). Arrays end 0
+   * to 17 elements past the last run, so both the whole-vector and the element-wise ends are used.
+   */
+  @Test
+  void addRowsLeavesTheElementsBetweenRunsAsTheyWere() {
+    Random random = new Random(7);
+    float[] specials = {-0.0f, 0.0f, Float.NaN, Float.NEGATIVE_INFINITY, Float.MIN_VALUE, 1.5f};
+    for (int len = 1; len <= 20; len++) {
+      for (int gap = 0; gap <= 3; gap++) {
+        int rows = 1 + random.nextInt(9);
+        int stride = len + gap;
+        int size = OFF + (rows - 1) * stride + len + random.nextInt(18);
+        float[] x = TestData.floats(random, size, 3f, true);
+        float[] expected = new float[size];
+        for (int i = 0; i < size; i++) {
+          expected[i] = specials[random.nextInt(specials.length)];
+        }
+        float[] actual = expected.clone();
+        scalar.addRows(x, OFF, stride, expected, OFF, stride, rows, len);
+        vector.addRows(x, OFF, stride, actual, OFF, stride, rows, len);
+        assertArrayEquals(expected, actual, "addRows len=" + len + " stride=" + stride);
+      }
+    }
+  }
+
   @Test
   void blasStyleOpsAreBitIdentical() {
     checkFloat("axpy", (e, a, b, o, n) -> e.axpy(0.7f, a, OFF, o, OFF, n));
