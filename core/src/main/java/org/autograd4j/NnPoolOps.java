@@ -2,6 +2,8 @@ package org.autograd4j;
 
 import java.util.Arrays;
 import org.autograd4j.autograd.Op;
+import org.autograd4j.internal.kernels.KernelProvider;
+import org.autograd4j.internal.kernels.Kernels;
 
 /**
  * 2-D pooling over the last two dims of a tensor (any leading dims: {@code (N, C, H, W)} or {@code
@@ -11,6 +13,8 @@ import org.autograd4j.autograd.Op;
  * backward is the adjoint, whose backward is the pool again.
  */
 final class NnPoolOps {
+  private static final KernelProvider KERNELS = Kernels.get();
+
   private NnPoolOps() {}
 
   /** PyTorch's pooling_output_shape. */
@@ -54,7 +58,8 @@ final class NnPoolOps {
     boolean twoByTwo =
         kh == 2 && kw == 2 && sh == 2 && sw == 2 && ph == 0 && pw == 0 && dh == 1 && dw == 1;
     if (fs != null && twoByTwo && 2 * oh <= h && 2 * ow <= w) {
-      maxPool2x2Float(fs, c.offset, planes, h, w, oh, ow, fo, ind);
+      // The CNN's pool: a kernel without data-dependent branches, vectorised where available.
+      KERNELS.reductions().maxPool2x2(fs, c.offset, planes, h, w, oh, ow, fo, ind, 0);
     } else {
       for (int p = 0; p < planes; p++) {
         int base = c.offset + p * h * w;
@@ -103,49 +108,6 @@ final class NnPoolOps {
         (ctx, g) -> new Tensor[] {put(g[0], ctx.saved(0), inShape)},
         idx);
     return new Tensor[] {out, idx};
-  }
-
-  /**
-   * The CNN's pool (float32, 2x2 windows at stride 2 within the plane), unrolled and without
-   * data-dependent branches. The comparison chain of the general loop mispredicts on real
-   * activations (17 ns per output on ReLU outputs); taking the maximum with {@code Math.max} and
-   * choosing its index with simple conditional assignments, which the JIT turns into conditional
-   * moves, takes 4 ns. The rule stays the general loop's: of equal values the first wins, a NaN
-   * wins and of several NaNs the last.
-   */
-  private static void maxPool2x2Float(
-      float[] in, int offset, int planes, int h, int w, int oh, int ow, float[] out, long[] ind) {
-    int o = 0;
-    for (int p = 0; p < planes; p++) {
-      int base = offset + p * h * w;
-      for (int i = 0; i < oh; i++) {
-        int top = 2 * i * w;
-        for (int j = 0; j < ow; j++, o++) {
-          int at = top + 2 * j;
-          float a = in[base + at];
-          float b = in[base + at + 1];
-          float c = in[base + at + w];
-          float d = in[base + at + w + 1];
-          float max = Math.max(Math.max(a, b), Math.max(c, d));
-          int best = at + w + 1;
-          if (c == max) {
-            best = at + w;
-          }
-          if (b == max) {
-            best = at + 1;
-          }
-          if (a == max) {
-            best = at;
-          }
-          if (max != max) {
-            best = d != d ? at + w + 1 : c != c ? at + w : b != b ? at + 1 : at;
-          }
-          // The chosen element itself, not max: Math.max(-0.0, 0.0) is 0.0 but the first wins.
-          out[o] = in[base + best];
-          ind[o] = best;
-        }
-      }
-    }
   }
 
   /** Adds {@code g} (leading..., oh, ow) into zeros of {@code shape} at the plane indices. */

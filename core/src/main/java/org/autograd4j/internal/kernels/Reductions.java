@@ -87,6 +87,48 @@ public interface Reductions {
   float max(float[] x, int xOff, int n);
 
   /**
+   * 2x2 max pooling at stride 2 ({@code max_pool2d_with_indices}, no padding) of {@code planes}
+   * row-major {@code h x w} planes lying back to back from {@code inOff}, into {@code planes}
+   * {@code oh x ow} planes back to back from {@code outOff} in both {@code out} and {@code
+   * indices}. Output {@code (i, j)} of a plane takes the window at rows {@code 2i, 2i+1} and
+   * columns {@code 2j, 2j+1}; its value is the chosen input element itself and its index that
+   * element's position {@code y * w + z} in its plane (PyTorch's). Of the window's elements a, b,
+   * c, d (top-left, top-right, bottom-left, bottom-right) the largest wins; of equal ones (-0.0
+   * equals 0.0) the first; a NaN beats every number, and of several NaNs the last wins. Every
+   * provider chooses the same element, so values and indices are bit-identical.
+   *
+   * <pre>{@code
+   * // one 2 x 4 plane -> 1 x 2: windows {1, 5, 3, 0} and {2, 2, 7, NaN}
+   * float[] x = {1, 5, 2, 2, 3, 0, 7, Float.NaN};
+   * float[] v = new float[2];
+   * long[] idx = new long[2];
+   * reductions.maxPool2x2(x, 0, 1, 2, 4, 1, 2, v, idx, 0); // v = {5, NaN}, idx = {1, 7}
+   * }</pre>
+   *
+   * @param in the input planes
+   * @param inOff offset of the first plane's element (0, 0)
+   * @param planes number of planes
+   * @param h rows of an input plane
+   * @param w columns of an input plane
+   * @param oh rows of an output plane, {@code 2 * oh <= h}
+   * @param ow columns of an output plane, {@code 2 * ow <= w}
+   * @param out the pooled values, {@code planes * oh * ow} elements overwritten
+   * @param indices the chosen elements' positions in their planes, written like {@code out}
+   * @param outOff offset of the first output in both {@code out} and {@code indices}
+   */
+  void maxPool2x2(
+      float[] in,
+      int inOff,
+      int planes,
+      int h,
+      int w,
+      int oh,
+      int ow,
+      float[] out,
+      long[] indices,
+      int outOff);
+
+  /**
    * Softmax of each row of a contiguous {@code rows x cols} matrix, computed stably as {@code exp(x
    * - max) / sum(exp(x - max))}.
    *

@@ -216,6 +216,21 @@ final class VectorReductions implements Reductions {
   }
 
   @Override
+  public void maxPool2x2(
+      float[] in,
+      int inOff,
+      int planes,
+      int h,
+      int w,
+      int oh,
+      int ow,
+      float[] out,
+      long[] indices,
+      int outOff) {
+    ScalarMaxPool.pool(in, inOff, planes, h, w, oh, ow, out, indices, outOff);
+  }
+
+  @Override
   public void softmaxRows(float[] x, int xOff, float[] out, int outOff, int rows, int cols) {
     RowParallel.forRows(
         rows,
