@@ -227,7 +227,7 @@ final class VectorReductions implements Reductions {
       float[] out,
       long[] indices,
       int outOff) {
-    ScalarMaxPool.pool(in, inOff, planes, h, w, oh, ow, out, indices, outOff);
+    VectorMaxPool.pool(in, inOff, planes, h, w, oh, ow, out, indices, outOff);
   }
 
   @Override

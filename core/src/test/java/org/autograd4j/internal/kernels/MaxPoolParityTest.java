@@ -1,14 +1,16 @@
 package org.autograd4j.internal.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Reductions#maxPool2x2} of the scalar provider against the general max-pool rule, bit for
- * bit: on ties, NaNs with distinct payloads and signed zeros, for odd plane sizes.
+ * {@link Reductions#maxPool2x2} of the vector provider against the scalar one, bit for bit, and the
+ * scalar one against the general max-pool rule: on ties, NaNs with distinct payloads and signed
+ * zeros, for widths around every vector length and odd plane sizes.
  */
 class MaxPoolParityTest {
   private static final int IN_OFF = 3;
@@ -82,6 +84,30 @@ class MaxPoolParityTest {
       b[i] = Float.floatToRawIntBits(x[i]);
     }
     return b;
+  }
+
+  @Test
+  void vectorAndScalarChooseTheSameElements() {
+    Reductions scalar = Kernels.scalar().reductions();
+    assumeTrue(Kernels.vector().isPresent(), "no Vector API in this JVM");
+    Reductions vector = Kernels.vector().get().reductions();
+    Random random = new Random(42);
+    // Rounds on fresh data until C2 compiles the kernel (about 2 s): before, the Vector API runs
+    // its Java fallback, which differs (JDK 17's float rearrange canonicalises NaN payloads).
+    for (int round = 0; round < 4; round++) {
+      for (int planes : new int[] {1, 3}) {
+        for (int h = 2; h <= 9; h++) {
+          for (int w = 2; w <= 40; w++) {
+            for (int kind = 0; kind < 3; kind++) {
+              // Floor outputs (the caller's), then fewer columns and rows than fit.
+              check(scalar, vector, random, planes, h, w, h / 2, w / 2, kind, 0);
+              check(scalar, vector, random, planes, h, w, h / 2, w / 2, kind, 40);
+              check(scalar, vector, random, planes, h, w, (h - 1) / 2, (w - 1) / 2, kind, 0);
+            }
+          }
+        }
+      }
+    }
   }
 
   @Test
