@@ -51,9 +51,8 @@ interface FloatMicroKernel {
 
   /**
    * Packs one whole panel of transposed A: for each {@code p < kc}, the {@code MR} consecutive
-   * values {@code a[src + p * lda ..]}, times {@code alpha}, go to {@code ap[dst + p * MR ..]}. The
-   * driver packs the panels of a block in order, so an implementation may also write past the
-   * panel's end (up to {@code ap.length}): the next panel's packing overwrites it.
+   * values {@code a[src + p * lda ..]}, times {@code alpha}, go to {@code ap[dst + p * MR ..]}.
+   * Writes nothing outside the panel: threads may pack neighbouring panels at the same time.
    *
    * <pre>{@code
    * kernel.packTransposedA(a, aOff + pc * lda + i, lda, kc, alpha, packed, panel * kc);

@@ -11,11 +11,11 @@ final class VectorPacking {
 
   /**
    * {@link FloatMicroKernel#packTransposedA}: one whole vector per {@code p}, of which the first
-   * {@code mr} lanes are that p's values. The other lanes land on the slots of the following p (or
-   * of the next panel), which are written after them. Element by element, the loop of {@code mr}
-   * copies per p cost the MLP's weight gradients 9-19% of their time (TN:256:784:128 307 -> 280 us,
-   * TN:128:256:128 63 -> 51 us, JDK 17, Zen 5). The last p's, whose whole vector would read past
-   * {@code a} or write past {@code ap}, go element by element.
+   * {@code mr} lanes are that p's values. The other lanes land on the slots of the following p's,
+   * which are written after them. Element by element, the loop of {@code mr} copies per p cost the
+   * MLP's weight gradients 9-19% of their time (TN:256:784:128 307 -> 280 us, TN:128:256:128 63 ->
+   * 51 us, JDK 17, Zen 5). The last p's, whose whole vector would read past {@code a} or write past
+   * the panel (where another thread may be packing the next one), go element by element.
    *
    * <pre>{@code
    * VectorPacking.transposedPanel(a, src, lda, kc, 1f, 6, packed, dst);
@@ -25,11 +25,11 @@ final class VectorPacking {
       float[] a, int src, int lda, int kc, float alpha, int mr, float[] ap, int dst) {
     int lanes = S.length();
     int vectorEnd = 0;
-    if (mr <= lanes && a.length - lanes >= src && ap.length - lanes >= dst) {
-      // The p's whose whole vector fits both arrays (lda >= 1, mr >= 1).
+    if (mr <= lanes && a.length - lanes >= src && kc * mr >= lanes) {
+      // The p's whose whole vector stays inside a and inside this panel (lda >= 1, mr >= 1).
       int fitA = (a.length - lanes - src) / lda + 1;
-      int fitAp = (ap.length - lanes - dst) / mr + 1;
-      vectorEnd = Math.min(kc, Math.min(fitA, fitAp));
+      int fitPanel = (kc * mr - lanes) / mr + 1;
+      vectorEnd = Math.min(kc, Math.min(fitA, fitPanel));
     }
     if (alpha == 1f) {
       for (int p = 0; p < vectorEnd; p++) {

@@ -105,6 +105,8 @@ class GemmTest {
             if (threads == 2) {
               // Above 64^3 * 1024 multiply-adds: several tiles per thread (dynamic claiming).
               checkFloat(provider, random, false, true, 660, 650, 640, 1f, 1f, 0, 0);
+              // Transposed A packed whole by both threads, then shared by every column tile.
+              checkFloat(provider, random, true, false, 650, 660, 640, 1f, 0f, 0, 0);
               checkDouble(provider, random, true, false, 650, 660, 640, 1.0, 0.0, 0, 0);
             }
           });
