@@ -212,9 +212,10 @@ final class VectorElementwise implements Elementwise {
    * part is added as a whole vector whose lanes past the run hold -0.0, and {@code v + -0.0 == v}
    * for every float, signed zeros and NaN included, so those lanes write back what they read. Even
    * rows go first, then odd ones: a row's whole vector overlaps the next row's, and a load that
-   * overlaps the store just before it waits for that store to complete. Twice to three times as
-   * fast as eight scalar adds per run on the CNN's second layer (figures in the commit). A run
-   * whose whole vector would leave either array takes the scalar adds.
+   * overlaps the store just before it waits for that store to complete. Against eight scalar adds
+   * per run (Im2ColBenchmark.col2im, JDK 17): the CNN's second layer 13.0 -> 11.9 us per sample,
+   * the mnist layer 5.4 -> 3.2 us. A run whose whole vector would leave either array takes the
+   * scalar adds.
    */
   private static void addRowsPadded(
       float[] x,
