@@ -10,6 +10,12 @@ final class VectorReductions implements Reductions {
   private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
   private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
 
+  /**
+   * Whether {@link #block4x5}'s 26 live vectors fit the register file: 512-bit vectors imply
+   * AVX-512's 32 registers; AVX2 (8 floats) has 16 and would spill, so it keeps {@link #block4x2}.
+   */
+  private static final boolean WIDE = F.length() >= 16;
+
   /** Elements per block whose partial sums are carried in vector lanes before adding in double. */
   private static final int BLOCK = 4096;
 
@@ -48,10 +54,15 @@ final class VectorReductions implements Reductions {
   }
 
   /**
-   * Blocks of 4 rows of A by 2 rows of B keep 8 vector accumulators in registers over one sample's
-   * dot products (6 loads per 8 FMAs). The accumulators stay lane-wise in {@code acc} from sample
-   * to sample and are reduced across lanes once at the end, so a short plane costs no horizontal
-   * sums per sample. Tails of k shorter than a vector are summed in scalars.
+   * Register blocks keep vector accumulators over one sample's dot products: 4 rows of A by 5 rows
+   * of B (20 accumulators, 9 loads per 20 FMAs) where the register file has 32 vectors, else 4 by 2
+   * (8 accumulators, 6 loads per 8 FMAs). The accumulators stay lane-wise in {@code acc} from
+   * sample to sample and are reduced across lanes once at the end, so a short plane costs no
+   * horizontal sums per sample. Tails of k shorter than a vector are summed in scalars.
+   *
+   * <p>The 4 x 5 block made the CNN's first weight gradient (64 samples of 16 x 25 over 576
+   * positions, AVX-512) 1.4-1.5x faster on JDK 17 and 25 (JDK 17: 425 -> 305 us, 358 -> 240 us in
+   * two runs). Each lane still adds its products in the same order, so results are unchanged.
    */
   @Override
   public void sumOfProductsNT(
@@ -79,6 +90,9 @@ final class VectorReductions implements Reductions {
       int i = 0;
       for (; i + 4 <= m; i += 4) {
         int j = 0;
+        for (; WIDE && j + 5 <= n; j += 5) {
+          block4x5(a, as + i * lda, lda, b, bs + j * ldb, ldb, kv, acc, (i * n + j) * lanes, n);
+        }
         for (; j + 2 <= n; j += 2) {
           block4x2(a, as + i * lda, lda, b, bs + j * ldb, ldb, kv, acc, (i * n + j) * lanes, n);
         }
@@ -154,6 +168,96 @@ final class VectorReductions implements Reductions {
     c21.intoArray(acc, r2 + lanes);
     c30.intoArray(acc, r3);
     c31.intoArray(acc, r3 + lanes);
+  }
+
+  /**
+   * {@code acc} rows {@code (i..i+3, j..j+4)} += the lane-wise products of 4 A rows, 5 B rows.
+   * Written out by hand: a helper taking vectors may not be inlined on JDK 17 and then boxes them.
+   */
+  private static void block4x5(
+      float[] a, int a0, int lda, float[] b, int b0, int ldb, int kv, float[] acc, int r0, int n) {
+    int lanes = F.length();
+    int a1 = a0 + lda;
+    int a2 = a1 + lda;
+    int a3 = a2 + lda;
+    int b1 = b0 + ldb;
+    int b2 = b1 + ldb;
+    int b3 = b2 + ldb;
+    int b4 = b3 + ldb;
+    int r1 = r0 + n * lanes;
+    int r2 = r1 + n * lanes;
+    int r3 = r2 + n * lanes;
+    FloatVector c00 = FloatVector.fromArray(F, acc, r0);
+    FloatVector c01 = FloatVector.fromArray(F, acc, r0 + lanes);
+    FloatVector c02 = FloatVector.fromArray(F, acc, r0 + 2 * lanes);
+    FloatVector c03 = FloatVector.fromArray(F, acc, r0 + 3 * lanes);
+    FloatVector c04 = FloatVector.fromArray(F, acc, r0 + 4 * lanes);
+    FloatVector c10 = FloatVector.fromArray(F, acc, r1);
+    FloatVector c11 = FloatVector.fromArray(F, acc, r1 + lanes);
+    FloatVector c12 = FloatVector.fromArray(F, acc, r1 + 2 * lanes);
+    FloatVector c13 = FloatVector.fromArray(F, acc, r1 + 3 * lanes);
+    FloatVector c14 = FloatVector.fromArray(F, acc, r1 + 4 * lanes);
+    FloatVector c20 = FloatVector.fromArray(F, acc, r2);
+    FloatVector c21 = FloatVector.fromArray(F, acc, r2 + lanes);
+    FloatVector c22 = FloatVector.fromArray(F, acc, r2 + 2 * lanes);
+    FloatVector c23 = FloatVector.fromArray(F, acc, r2 + 3 * lanes);
+    FloatVector c24 = FloatVector.fromArray(F, acc, r2 + 4 * lanes);
+    FloatVector c30 = FloatVector.fromArray(F, acc, r3);
+    FloatVector c31 = FloatVector.fromArray(F, acc, r3 + lanes);
+    FloatVector c32 = FloatVector.fromArray(F, acc, r3 + 2 * lanes);
+    FloatVector c33 = FloatVector.fromArray(F, acc, r3 + 3 * lanes);
+    FloatVector c34 = FloatVector.fromArray(F, acc, r3 + 4 * lanes);
+    for (int p = 0; p < kv; p += lanes) {
+      FloatVector x0 = FloatVector.fromArray(F, b, b0 + p);
+      FloatVector x1 = FloatVector.fromArray(F, b, b1 + p);
+      FloatVector x2 = FloatVector.fromArray(F, b, b2 + p);
+      FloatVector x3 = FloatVector.fromArray(F, b, b3 + p);
+      FloatVector x4 = FloatVector.fromArray(F, b, b4 + p);
+      FloatVector y = FloatVector.fromArray(F, a, a0 + p);
+      c00 = y.fma(x0, c00);
+      c01 = y.fma(x1, c01);
+      c02 = y.fma(x2, c02);
+      c03 = y.fma(x3, c03);
+      c04 = y.fma(x4, c04);
+      y = FloatVector.fromArray(F, a, a1 + p);
+      c10 = y.fma(x0, c10);
+      c11 = y.fma(x1, c11);
+      c12 = y.fma(x2, c12);
+      c13 = y.fma(x3, c13);
+      c14 = y.fma(x4, c14);
+      y = FloatVector.fromArray(F, a, a2 + p);
+      c20 = y.fma(x0, c20);
+      c21 = y.fma(x1, c21);
+      c22 = y.fma(x2, c22);
+      c23 = y.fma(x3, c23);
+      c24 = y.fma(x4, c24);
+      y = FloatVector.fromArray(F, a, a3 + p);
+      c30 = y.fma(x0, c30);
+      c31 = y.fma(x1, c31);
+      c32 = y.fma(x2, c32);
+      c33 = y.fma(x3, c33);
+      c34 = y.fma(x4, c34);
+    }
+    c00.intoArray(acc, r0);
+    c01.intoArray(acc, r0 + lanes);
+    c02.intoArray(acc, r0 + 2 * lanes);
+    c03.intoArray(acc, r0 + 3 * lanes);
+    c04.intoArray(acc, r0 + 4 * lanes);
+    c10.intoArray(acc, r1);
+    c11.intoArray(acc, r1 + lanes);
+    c12.intoArray(acc, r1 + 2 * lanes);
+    c13.intoArray(acc, r1 + 3 * lanes);
+    c14.intoArray(acc, r1 + 4 * lanes);
+    c20.intoArray(acc, r2);
+    c21.intoArray(acc, r2 + lanes);
+    c22.intoArray(acc, r2 + 2 * lanes);
+    c23.intoArray(acc, r2 + 3 * lanes);
+    c24.intoArray(acc, r2 + 4 * lanes);
+    c30.intoArray(acc, r3);
+    c31.intoArray(acc, r3 + lanes);
+    c32.intoArray(acc, r3 + 2 * lanes);
+    c33.intoArray(acc, r3 + 3 * lanes);
+    c34.intoArray(acc, r3 + 4 * lanes);
   }
 
   /** One lane-wise dot product of whole vectors added into {@code acc[r..r+lanes)}. */

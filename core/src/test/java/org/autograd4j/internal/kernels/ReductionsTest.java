@@ -57,9 +57,22 @@ class ReductionsTest {
     Reductions r = provider.reductions();
     Random random = new Random(3);
     // {batch, m, n, k}: register blocks with row and column remainders, k below, at and between
-    // vector lengths, and the CNN's first weight gradient (16 x 25 over 576 positions).
+    // vector lengths, and the CNN's first weight gradient (16 x 25 over 576 positions). The 4 x 5
+    // block (512-bit vectors): exact {4, 5}, with a 4 x 2 and a single column left over (n = 8),
+    // rows left over (m = 7, 6), k below 16, k % 16 != 0, and the CNN's shape with its 64 samples.
     int[][] shapes = {
-      {1, 1, 1, 1}, {2, 5, 3, 7}, {3, 4, 2, 8}, {2, 9, 5, 33}, {4, 16, 25, 576}, {1, 3, 4, 0}
+      {1, 1, 1, 1},
+      {2, 5, 3, 7},
+      {3, 4, 2, 8},
+      {2, 9, 5, 33},
+      {4, 16, 25, 576},
+      {1, 3, 4, 0},
+      {2, 4, 5, 16},
+      {3, 7, 8, 47},
+      {2, 6, 11, 9},
+      {2, 8, 13, 100},
+      {1, 5, 10, 3},
+      {64, 16, 25, 576}
     };
     for (int[] shape : shapes) {
       int batch = shape[0];
