@@ -46,15 +46,29 @@ final class NnConvOps {
     Tensor out = Creation.full(new int[] {n, rows, cols}, 0, x.dtype());
     int plane = x.shape[1] * x.shape[2] * x.shape[3];
     Elementwise ew = Kernels.get().elementwise();
-    for (int i = 0; i < n; i++) {
-      if (x.dtype() == DType.FLOAT32) {
-        Im2Col.im2col(
-            ew, c.storage.floats(), c.offset + i * plane, g, out.storage.floats(), i * rows * cols);
-      } else {
-        Im2Col.im2col(
-            c.storage.doubles(), c.offset + i * plane, g, out.storage.doubles(), i * rows * cols);
-      }
-    }
+    SampleChunks.run(
+        n,
+        SampleChunks.count(n, (long) rows * cols),
+        (chunk, lo, hi) -> {
+          for (int i = lo; i < hi; i++) {
+            if (x.dtype() == DType.FLOAT32) {
+              Im2Col.im2col(
+                  ew,
+                  c.storage.floats(),
+                  c.offset + i * plane,
+                  g,
+                  out.storage.floats(),
+                  i * rows * cols);
+            } else {
+              Im2Col.im2col(
+                  c.storage.doubles(),
+                  c.offset + i * plane,
+                  g,
+                  out.storage.doubles(),
+                  i * rows * cols);
+            }
+          }
+        });
     int h = x.shape[2];
     int wd = x.shape[3];
     return Op.record(
@@ -192,7 +206,6 @@ final class NnConvOps {
   private static Tensor convInputGradDirect(
       Tensor g, Tensor weight, Window w, int groups, int h, int wd) {
     int n = g.shape[0];
-    int og = g.shape[1] / groups;
     int cin = weight.shape[1] * groups;
     Conv2dGeometry geo = w.geometry(cin, h, wd);
     int kg = weight.shape[1] * w.kh() * w.kw();
@@ -202,43 +215,73 @@ final class NnConvOps {
     Tensor out = Creation.full(new int[] {n, cin, h, wd}, 0, DType.FLOAT32);
     int colSize = groups * kg * l;
     int chunk = colSize == 0 ? 1 : Math.max(1, Math.min(n, CHUNK_FLOATS / colSize));
-    float[] cols = new float[chunk * colSize];
     Gemm gemm = Kernels.get().gemm();
     Elementwise ew = Kernels.get().elementwise();
     float[] gs = gc.storage.floats();
     float[] image = out.storage.floats();
-    int plane = cin * h * wd;
-    for (int i0 = 0; i0 < n; i0 += chunk) {
-      int samples = Math.min(chunk, n - i0);
-      for (int gi = 0; gi < groups; gi++) {
-        // cols[s][gi] (K/G x L) = W_gi^T (K/G x O/G) * g[i0 + s][gi] (O/G x L), W_gi shared.
-        gemm.sgemmBatched(
-            true,
-            false,
-            kg,
-            l,
-            og,
-            1f,
-            wc.storage.floats(),
-            wc.offset + gi * og * kg,
-            kg,
-            0,
-            gs,
-            gc.offset + (i0 * groups + gi) * og * l,
-            l,
-            groups * og * l,
-            0f,
-            cols,
-            gi * kg * l,
-            l,
-            colSize,
-            samples);
-      }
-      for (int s = 0; s < samples; s++) {
-        Im2Col.col2im(ew, cols, s * colSize, geo, image, (i0 + s) * plane);
-      }
-    }
+    // Each thread folds its own samples, through its own columns buffer.
+    SampleChunks.run(
+        n,
+        SampleChunks.count(n, colSize),
+        (part, lo, hi) -> {
+          float[] cols = new float[Math.min(chunk, hi - lo) * colSize];
+          for (int i0 = lo; i0 < hi; i0 += chunk) {
+            int samples = Math.min(chunk, hi - i0);
+            inputGradChunk(gemm, ew, wc, gs, gc.offset, image, cols, geo, w, groups, i0, samples);
+          }
+        });
     return out;
+  }
+
+  /**
+   * {@link #convInputGradDirect} for samples {@code [i0, i0 + samples)}: their columns' gradient
+   * into {@code cols}, then folded into their images.
+   */
+  private static void inputGradChunk(
+      Gemm gemm,
+      Elementwise ew,
+      Tensor wc,
+      float[] gs,
+      int gOff,
+      float[] image,
+      float[] cols,
+      Conv2dGeometry geo,
+      Window w,
+      int groups,
+      int i0,
+      int samples) {
+    int og = wc.shape[0] / groups;
+    int kg = wc.shape[1] * w.kh() * w.kw();
+    int l = geo.colCols();
+    int colSize = groups * kg * l;
+    int plane = geo.channels() * geo.height() * geo.width();
+    for (int gi = 0; gi < groups; gi++) {
+      // cols[s][gi] (K/G x L) = W_gi^T (K/G x O/G) * g[i0 + s][gi] (O/G x L), W_gi shared.
+      gemm.sgemmBatched(
+          true,
+          false,
+          kg,
+          l,
+          og,
+          1f,
+          wc.storage.floats(),
+          wc.offset + gi * og * kg,
+          kg,
+          0,
+          gs,
+          gOff + (i0 * groups + gi) * og * l,
+          l,
+          groups * og * l,
+          0f,
+          cols,
+          gi * kg * l,
+          l,
+          colSize,
+          samples);
+    }
+    for (int s = 0; s < samples; s++) {
+      Im2Col.col2im(ew, cols, s * colSize, geo, image, (i0 + s) * plane);
+    }
   }
 
   /**
@@ -290,64 +333,75 @@ final class NnConvOps {
       return convWeightGradByDots(saved != null ? saved : im2col(x, w), gc, weightShape, groups);
     }
     Tensor xc = x.contiguousData();
-    Tensor cols =
-        saved != null
-            ? saved.contiguousData()
-            : Creation.full(new int[] {groups * kg, l}, 0, x.dtype());
-    // (G, K/G, O/G): the transposed gradient of every group, accumulated over the batch.
-    Tensor transposed = Creation.full(new int[] {groups, kg, og}, 0, x.dtype());
+    Tensor savedCols = saved != null ? saved.contiguousData() : null;
     int plane = x.shape[1] * x.shape[2] * x.shape[3];
     Gemm gemm = Kernels.get().gemm();
     Elementwise ew = Kernels.get().elementwise();
-    for (int i = 0; i < n; i++) {
-      int colsOff = cols.offset + (saved != null ? i * groups * kg * l : 0);
-      if (saved == null && single) {
-        Im2Col.im2col(
-            ew, xc.storage.floats(), xc.offset + i * plane, geo, cols.storage.floats(), 0);
-      } else if (saved == null) {
-        Im2Col.im2col(xc.storage.doubles(), xc.offset + i * plane, geo, cols.storage.doubles(), 0);
-      }
-      for (int gi = 0; gi < groups; gi++) {
-        int gOff = gc.offset + (i * groups + gi) * og * l;
-        if (single) {
-          gemm.sgemm(
-              false,
-              true,
-              kg,
-              og,
-              l,
-              1f,
-              cols.storage.floats(),
-              colsOff + gi * kg * l,
-              l,
-              gc.storage.floats(),
-              gOff,
-              l,
-              1f,
-              transposed.storage.floats(),
-              gi * kg * og,
-              og);
-        } else {
-          gemm.dgemm(
-              false,
-              true,
-              kg,
-              og,
-              l,
-              1.0,
-              cols.storage.doubles(),
-              colsOff + gi * kg * l,
-              l,
-              gc.storage.doubles(),
-              gOff,
-              l,
-              1.0,
-              transposed.storage.doubles(),
-              gi * kg * og,
-              og);
-        }
-      }
-    }
+    int chunks = SampleChunks.count(n, (long) groups * kg * l);
+    // (G, K/G, O/G): the transposed gradient of every group, one partial sum per range of samples.
+    Tensor[] partials = new Tensor[chunks];
+    SampleChunks.run(
+        n,
+        chunks,
+        (chunk, lo, hi) -> {
+          Tensor cols =
+              savedCols != null
+                  ? savedCols
+                  : Creation.full(new int[] {groups * kg, l}, 0, x.dtype());
+          Tensor sum = Creation.full(new int[] {groups, kg, og}, 0, x.dtype());
+          for (int i = lo; i < hi; i++) {
+            int colsOff = cols.offset + (savedCols != null ? i * groups * kg * l : 0);
+            if (savedCols == null && single) {
+              Im2Col.im2col(
+                  ew, xc.storage.floats(), xc.offset + i * plane, geo, cols.storage.floats(), 0);
+            } else if (savedCols == null) {
+              Im2Col.im2col(
+                  xc.storage.doubles(), xc.offset + i * plane, geo, cols.storage.doubles(), 0);
+            }
+            for (int gi = 0; gi < groups; gi++) {
+              int gOff = gc.offset + (i * groups + gi) * og * l;
+              if (single) {
+                gemm.sgemm(
+                    false,
+                    true,
+                    kg,
+                    og,
+                    l,
+                    1f,
+                    cols.storage.floats(),
+                    colsOff + gi * kg * l,
+                    l,
+                    gc.storage.floats(),
+                    gOff,
+                    l,
+                    1f,
+                    sum.storage.floats(),
+                    gi * kg * og,
+                    og);
+              } else {
+                gemm.dgemm(
+                    false,
+                    true,
+                    kg,
+                    og,
+                    l,
+                    1.0,
+                    cols.storage.doubles(),
+                    colsOff + gi * kg * l,
+                    l,
+                    gc.storage.doubles(),
+                    gOff,
+                    l,
+                    1.0,
+                    sum.storage.doubles(),
+                    gi * kg * og,
+                    og);
+              }
+            }
+          }
+          partials[chunk] = sum;
+        });
+    Tensor transposed = sumInOrder(partials);
     return transposed.transpose(1, 2).contiguous().view(weightShape);
   }
 
@@ -372,28 +426,56 @@ final class NnConvOps {
     int l = cols.shape[2];
     int og = weightShape[0] / groups;
     int kg = cols.shape[1] / groups;
-    Tensor out = Creation.full(weightShape, 0, DType.FLOAT32);
-    for (int gi = 0; gi < groups; gi++) {
-      Kernels.get()
-          .reductions()
-          .sumOfProductsNT(
-              n,
-              og,
-              kg,
-              l,
-              gc.storage.floats(),
-              gc.offset + gi * og * l,
-              l,
-              groups * og * l,
-              cols.storage.floats(),
-              cols.offset + gi * kg * l,
-              l,
-              groups * kg * l,
-              out.storage.floats(),
-              gi * og * kg,
-              kg);
+    int chunks = SampleChunks.count(n, (long) groups * (og + kg) * l);
+    Tensor[] partials = new Tensor[chunks];
+    SampleChunks.run(
+        n,
+        chunks,
+        (chunk, lo, hi) -> {
+          Tensor sum = Creation.full(weightShape, 0, DType.FLOAT32);
+          for (int gi = 0; gi < groups; gi++) {
+            Kernels.get()
+                .reductions()
+                .sumOfProductsNT(
+                    hi - lo,
+                    og,
+                    kg,
+                    l,
+                    gc.storage.floats(),
+                    gc.offset + (lo * groups + gi) * og * l,
+                    l,
+                    groups * og * l,
+                    cols.storage.floats(),
+                    cols.offset + (lo * groups + gi) * kg * l,
+                    l,
+                    groups * kg * l,
+                    sum.storage.floats(),
+                    gi * og * kg,
+                    kg);
+          }
+          partials[chunk] = sum;
+        });
+    return sumInOrder(partials);
+  }
+
+  /**
+   * The sum of same-shaped contiguous partial sums, added in order into the first: the same order
+   * whatever thread finished first, so a gradient does not change from run to run.
+   */
+  private static Tensor sumInOrder(Tensor[] partials) {
+    Tensor total = partials[0];
+    Elementwise ew = Kernels.get().elementwise();
+    int n = total.numel();
+    for (int c = 1; c < partials.length; c++) {
+      if (total.dtype() == DType.FLOAT32) {
+        float[] t = total.storage.floats();
+        ew.add(t, 0, partials[c].storage.floats(), 0, t, 0, n);
+      } else {
+        double[] t = total.storage.doubles();
+        ew.add(t, 0, partials[c].storage.doubles(), 0, t, 0, n);
+      }
     }
-    return out;
+    return total;
   }
 
   /** Bias gradient: the sum over batch and space. */

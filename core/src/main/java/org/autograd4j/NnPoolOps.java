@@ -59,7 +59,15 @@ final class NnPoolOps {
         kh == 2 && kw == 2 && sh == 2 && sw == 2 && ph == 0 && pw == 0 && dh == 1 && dw == 1;
     if (fs != null && twoByTwo && 2 * oh <= h && 2 * ow <= w) {
       // The CNN's pool: a kernel without data-dependent branches, vectorised where available.
-      KERNELS.reductions().maxPool2x2(fs, c.offset, planes, h, w, oh, ow, fo, ind, 0);
+      // Planes are independent: each thread pools its own.
+      SampleChunks.run(
+          planes,
+          SampleChunks.count(planes, (long) h * w),
+          (chunk, lo, hi) ->
+              KERNELS
+                  .reductions()
+                  .maxPool2x2(
+                      fs, c.offset + lo * h * w, hi - lo, h, w, oh, ow, fo, ind, lo * oh * ow));
     } else {
       for (int p = 0; p < planes; p++) {
         int base = c.offset + p * h * w;
@@ -122,13 +130,20 @@ final class NnPoolOps {
     if (g.dtype() == DType.FLOAT32) {
       float[] src = gc.storage.floats();
       float[] dst = out.storage.floats();
-      // Plane by plane rather than dividing each flat index by the plane size.
-      for (int q = 0, i = 0; i < n; q++) {
-        int base = q * plane;
-        for (int end = i + per; i < end; i++) {
-          dst[base + (int) is[ic.offset + i]] += src[gc.offset + i];
-        }
-      }
+      // Plane by plane rather than dividing each flat index by the plane size; each thread
+      // scatters into its own planes.
+      int planes = per == 0 ? 0 : n / per;
+      SampleChunks.run(
+          planes,
+          SampleChunks.count(planes, 2L * per),
+          (chunk, lo, hi) -> {
+            for (int q = lo; q < hi; q++) {
+              int base = q * plane;
+              for (int i = q * per, end = i + per; i < end; i++) {
+                dst[base + (int) is[ic.offset + i]] += src[gc.offset + i];
+              }
+            }
+          });
     } else {
       for (int i = 0; i < n; i++) {
         int target = (i / per) * plane + (int) is[ic.offset + i];
