@@ -158,9 +158,8 @@ public interface Elementwise {
    * Adds {@code rows} runs of {@code len} elements: {@code out[outOff + r * outStride + i] +=
    * x[xOff + r * xStride + i]} for {@code r < rows, i < len}. col2im folds one kernel row onto the
    * image with one call instead of one per output row, so the vector loop stays inlined. Runs of
-   * {@code out} must not overlap each other ({@code outStride >= len}). An implementation may read
-   * and write back unchanged the elements of {@code out} up to a vector past a run: no other thread
-   * may write them during the call.
+   * {@code out} must not overlap each other ({@code outStride >= len}). Nothing outside the runs is
+   * written, not even with its own value: threads fold neighbouring samples at the same time.
    *
    * <pre>{@code
    * // image rows 0 and 2 (width 4) += the two rows of a 2 x 3 block, from column 1 on

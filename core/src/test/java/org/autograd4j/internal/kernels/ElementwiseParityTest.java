@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 class ElementwiseParityTest {
   private static final int OFF = 3;
 
+  /** A float NaN with the quiet bit clear. */
+  private static final int SIGNALLING_NAN = 0x7f800001;
+
   private Elementwise scalar;
   private Elementwise vector;
 
@@ -96,9 +99,10 @@ class ElementwiseParityTest {
   }
 
   /**
-   * Where a run ends inside a vector, addRows may add the whole vector: the elements past the run
-   * must keep their exact value, -0.0 included (adding +0.0 would turn it into 0.0). Arrays end 0
-   * to 17 elements past the last run, so both the whole-vector and the element-wise ends are used.
+   * addRows leaves every element outside its runs as it was: -0.0 stays -0.0 (adding +0.0 would
+   * turn it into 0.0), and past the last run, where another thread may be folding the next sample,
+   * nothing is written at all: those elements hold a signalling NaN, which any arithmetic would
+   * turn into a quiet one. Arrays end 0 to 17 elements past the last run.
    */
   @Test
   void addRowsLeavesTheElementsBetweenRunsAsTheyWere() {
@@ -114,10 +118,20 @@ class ElementwiseParityTest {
         for (int i = 0; i < size; i++) {
           expected[i] = specials[random.nextInt(specials.length)];
         }
+        int end = OFF + (rows - 1) * stride + len;
+        for (int i = end; i < size; i++) {
+          expected[i] = Float.intBitsToFloat(SIGNALLING_NAN);
+        }
         float[] actual = expected.clone();
         scalar.addRows(x, OFF, stride, expected, OFF, stride, rows, len);
         vector.addRows(x, OFF, stride, actual, OFF, stride, rows, len);
         assertArrayEquals(expected, actual, "addRows len=" + len + " stride=" + stride);
+        for (int i = end; i < size; i++) {
+          assertEquals(
+              SIGNALLING_NAN,
+              Float.floatToRawIntBits(actual[i]),
+              "addRows wrote past its last run: len=" + len + " stride=" + stride + " at " + i);
+        }
       }
     }
   }
