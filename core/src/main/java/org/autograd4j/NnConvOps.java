@@ -460,7 +460,7 @@ final class NnConvOps {
 
   /**
    * The sum of same-shaped contiguous partial sums, added in order into the first: the same order
-   * whatever thread finished first, so a gradient does not change from run to run.
+   * whatever thread finished first, so scheduling does not change a gradient.
    */
   private static Tensor sumInOrder(Tensor[] partials) {
     Tensor total = partials[0];
