@@ -635,32 +635,29 @@ final class FloatGemmDriver {
      */
     private float[] shared = new float[0];
 
-    float[] shared(int size) {
-      if (shared.length < size) {
-        shared = new float[size];
-      }
-      return shared;
-    }
-
     float[] a(int size) {
-      if (a.length < size) {
-        a = new float[size];
-      }
+      a = atLeast(a, size);
       return a;
     }
 
     float[] b(int size) {
-      if (b.length < size) {
-        b = new float[size];
-      }
+      b = atLeast(b, size);
       return b;
     }
 
     float[] tmp(int size) {
-      if (tmp.length < size) {
-        tmp = new float[size];
-      }
+      tmp = atLeast(tmp, size);
       return tmp;
+    }
+
+    float[] shared(int size) {
+      shared = atLeast(shared, size);
+      return shared;
+    }
+
+    /** {@code buffer} if it holds {@code size} floats, else a new array that does. */
+    private static float[] atLeast(float[] buffer, int size) {
+      return buffer.length < size ? new float[size] : buffer;
     }
   }
 }
