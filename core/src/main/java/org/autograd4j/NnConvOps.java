@@ -7,6 +7,7 @@ import org.autograd4j.internal.kernels.Elementwise;
 import org.autograd4j.internal.kernels.Gemm;
 import org.autograd4j.internal.kernels.Im2Col;
 import org.autograd4j.internal.kernels.Kernels;
+import org.autograd4j.internal.kernels.RowSpanFold;
 
 /**
  * Convolution as im2col + GEMM. Two native ops, {@code im2col} (F.unfold, grad_fn {@code
@@ -202,61 +203,102 @@ final class NnConvOps {
    * gradient at once, instead of a columns' gradient of the whole batch (6.5 MB for the CNN's
    * second layer) being allocated, written out and read back. Samples per chunk: as many as fit
    * {@link #CHUNK_FLOATS}; each chunk packs the weight once (sgemmBatched).
+   *
+   * <p>Stride-1 convolutions with a finite weight use {@link RowSpanFold}'s layout instead: a
+   * product 12/8 as wide for the CNN's second layer, but a fold of whole vectors in place of
+   * col2im's 8-float runs. One JVM alternating both, batch 64, forward and backward, JDK 17: that
+   * layer 4.33 against 4.58 ms and 4.02 against 4.32 (best of 35 rounds), a 3x3 padding-1
+   * convolution 16 to 16 channels on 28x28 18.4 against 21.6 ms; JDK 25: 4.21 against 4.15.
    */
   private static Tensor convInputGradDirect(
       Tensor g, Tensor weight, Window w, int groups, int h, int wd) {
     int n = g.shape[0];
     int cin = weight.shape[1] * groups;
     Conv2dGeometry geo = w.geometry(cin, h, wd);
+    int og = weight.shape[0] / groups;
     int kg = weight.shape[1] * w.kh() * w.kw();
-    int l = geo.colCols();
     Tensor gc = g.contiguousData();
     Tensor wc = weight.contiguousData();
     Tensor out = Creation.full(new int[] {n, cin, h, wd}, 0, DType.FLOAT32);
+    // Stride 1 with a finite weight: runs of whole vectors instead of col2im (RowSpanFold).
+    RowSpanFold spans =
+        RowSpanFold.applies(geo) && allFinite(wc.storage.floats(), wc.offset, wc.numel())
+            ? new RowSpanFold(geo)
+            : null;
+    int l = spans != null ? spans.columns() : geo.colCols();
     int colSize = groups * kg * l;
     int chunk = colSize == 0 ? 1 : Math.max(1, Math.min(n, CHUNK_FLOATS / colSize));
     Gemm gemm = Kernels.get().gemm();
     Elementwise ew = Kernels.get().elementwise();
     float[] gs = gc.storage.floats();
     float[] image = out.storage.floats();
+    int plane = cin * h * wd;
+    int gSize = groups * og * geo.colCols();
     // Each thread folds its own samples, through its own columns buffer.
     SampleChunks.run(
         n,
         SampleChunks.count(n, colSize),
         (part, lo, hi) -> {
-          float[] cols = new float[Math.min(chunk, hi - lo) * colSize];
+          int most = Math.min(chunk, hi - lo);
+          float[] cols = new float[most * colSize];
+          if (spans == null) {
+            for (int i0 = lo; i0 < hi; i0 += chunk) {
+              int samples = Math.min(chunk, hi - i0);
+              columnsGrad(gemm, wc, groups, gs, gc.offset + i0 * gSize, l, gSize, cols, samples);
+              for (int s = 0; s < samples; s++) {
+                Im2Col.col2im(ew, cols, s * colSize, geo, image, (i0 + s) * plane);
+              }
+            }
+            return;
+          }
+          // The output gradient spread onto the padded rows; the zeros between rows stay zero.
+          float[] spread = new float[most * groups * og * l];
+          float[] planes = new float[spans.planeFloats()];
           for (int i0 = lo; i0 < hi; i0 += chunk) {
             int samples = Math.min(chunk, hi - i0);
-            inputGradChunk(gemm, ew, wc, gs, gc.offset, image, cols, geo, w, groups, i0, samples);
+            for (int s = 0; s < samples; s++) {
+              spans.spread(
+                  gs, gc.offset + (i0 + s) * gSize, groups * og, spread, s * groups * og * l);
+            }
+            columnsGrad(gemm, wc, groups, spread, 0, l, groups * og * l, cols, samples);
+            for (int s = 0; s < samples; s++) {
+              spans.fold(ew, cols, s * colSize, planes, image, (i0 + s) * plane);
+            }
           }
         });
     return out;
   }
 
+  /** Whether {@code n} floats from {@code off} are all finite. */
+  private static boolean allFinite(float[] a, int off, int n) {
+    for (int i = off; i < off + n; i++) {
+      if (!Float.isFinite(a[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
-   * {@link #convInputGradDirect} for samples {@code [i0, i0 + samples)}: their columns' gradient
-   * into {@code cols}, then folded into their images.
+   * The columns' gradient of {@code samples} samples, {@code cols[s][gi]} ({@code K/G x l}) {@code
+   * = W_giᵀ (K/G x O/G) · g[s][gi] (O/G x l)}, where sample {@code s}'s output gradient starts at
+   * {@code gOff + s * gStride} and each group's rows are {@code l} apart; the weight is packed once
+   * for all samples (sgemmBatched).
    */
-  private static void inputGradChunk(
+  private static void columnsGrad(
       Gemm gemm,
-      Elementwise ew,
       Tensor wc,
+      int groups,
       float[] gs,
       int gOff,
-      float[] image,
+      int l,
+      int gStride,
       float[] cols,
-      Conv2dGeometry geo,
-      Window w,
-      int groups,
-      int i0,
       int samples) {
     int og = wc.shape[0] / groups;
-    int kg = wc.shape[1] * w.kh() * w.kw();
-    int l = geo.colCols();
+    int kg = wc.numel() / wc.shape[0];
     int colSize = groups * kg * l;
-    int plane = geo.channels() * geo.height() * geo.width();
     for (int gi = 0; gi < groups; gi++) {
-      // cols[s][gi] (K/G x L) = W_gi^T (K/G x O/G) * g[i0 + s][gi] (O/G x L), W_gi shared.
       gemm.sgemmBatched(
           true,
           false,
@@ -269,18 +311,15 @@ final class NnConvOps {
           kg,
           0,
           gs,
-          gOff + (i0 * groups + gi) * og * l,
+          gOff + gi * og * l,
           l,
-          groups * og * l,
+          gStride,
           0f,
           cols,
           gi * kg * l,
           l,
           colSize,
           samples);
-    }
-    for (int s = 0; s < samples; s++) {
-      Im2Col.col2im(ew, cols, s * colSize, geo, image, (i0 + s) * plane);
     }
   }
 

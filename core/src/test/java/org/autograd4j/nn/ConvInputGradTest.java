@@ -1,5 +1,8 @@
 package org.autograd4j.nn;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.autograd4j.DType;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
@@ -46,6 +49,38 @@ class ConvInputGradTest {
       Tensor out = F.conv2d(xGraph, w, null, pair(c[5]), pair(c[6]), pair(c[7]), c[8]);
       out.backward(g, false, true);
       Golden.assertClose(xGraph.grad().detach(), x32.grad(), 1e-5, 1e-5, what + " create_graph");
+    }
+  }
+
+  /**
+   * An infinite weight gives infinities and NaNs exactly where the differentiable path has them:
+   * the stride-1 path's zero padding entries (∞ · 0 = NaN) must not reach other pixels.
+   */
+  @Test
+  void infiniteWeightSpreadsOnlyWhereItsTapsReach() {
+    for (int padding = 0; padding <= 1; padding++) {
+      Torch.manualSeed(5 + padding);
+      Tensor x = Torch.randn(2, 3, 8, 8).requiresGrad_();
+      Tensor w = Torch.randn(4, 3, 3, 3);
+      w.select(0, 1).select(0, 2).select(0, 1).select(0, 0).fill_(Double.POSITIVE_INFINITY);
+      Tensor out = F.conv2d(x, w, null, pair(1), pair(padding), pair(1), 1);
+      Tensor g = Torch.randn(out.size().toArray(), DType.FLOAT32);
+      out.backward(g);
+      Tensor xGraph = x.detach().requiresGrad_();
+      F.conv2d(xGraph, w, null, pair(1), pair(padding), pair(1), 1).backward(g, false, true);
+      float[] direct = x.grad().toFloatArray();
+      float[] reference = xGraph.grad().detach().toFloatArray();
+      int nonFinite = 0;
+      for (int i = 0; i < direct.length; i++) {
+        String where = "padding " + padding + " element " + i;
+        if (Float.isFinite(reference[i])) {
+          assertEquals(reference[i], direct[i], 1e-4f * (1 + Math.abs(reference[i])), where);
+        } else {
+          nonFinite++;
+          assertEquals(Float.floatToIntBits(reference[i]), Float.floatToIntBits(direct[i]), where);
+        }
+      }
+      assertTrue(nonFinite > 0 && nonFinite < direct.length / 3, "non-finite: " + nonFinite);
     }
   }
 

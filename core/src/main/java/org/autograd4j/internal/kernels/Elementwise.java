@@ -179,6 +179,29 @@ public interface Elementwise {
       float[] x, int xOff, int xStride, float[] out, int outOff, int outStride, int rows, int len);
 
   /**
+   * Adds {@code rows} runs of {@code x}, in order, onto one run of {@code out}: {@code out[outOff +
+   * i] = (..((out[outOff + i] + x[xOff + i]) + x[xOff + xStride + i]) + ..)} for {@code i < len},
+   * so each element sums its terms in the same order as {@code rows} calls of {@link #addRows}
+   * would. Runs of {@code x} may overlap ({@code xStride < len}). {@link RowSpanFold} adds a kernel
+   * row's taps onto an image row with one load and store of the image per vector; one addRows per
+   * tap reloads vectors stored one float away, which the CPU cannot forward from its store buffer.
+   *
+   * <pre>{@code
+   * // out[0..4) += x[0..4) + x[3..7)
+   * elementwise.addRowSum(x, 0, 3, 2, out, 0, 4);
+   * }</pre>
+   *
+   * @param x the runs to add
+   * @param xOff offset of the first run of {@code x}
+   * @param xStride distance between runs of {@code x}
+   * @param rows number of runs
+   * @param out the destination, accumulated into
+   * @param outOff offset of the run of {@code out}
+   * @param len elements per run
+   */
+  void addRowSum(float[] x, int xOff, int xStride, int rows, float[] out, int outOff, int len);
+
+  /**
    * Copies {@code rows} runs of {@code len} elements that lie back to back in {@code out}: {@code
    * out[outOff + r * len + i] = x[xOff + r * xStride + i]} for {@code r < rows, i < len}. im2col
    * unfolds one kernel tap with one call; its runs are often shorter than a vector (the CNN's

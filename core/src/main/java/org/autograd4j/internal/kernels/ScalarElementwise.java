@@ -96,6 +96,18 @@ final class ScalarElementwise implements Elementwise {
   }
 
   @Override
+  public void addRowSum(
+      float[] x, int xOff, int xStride, int rows, float[] out, int outOff, int len) {
+    for (int i = 0; i < len; i++) {
+      float sum = out[outOff + i];
+      for (int r = 0; r < rows; r++) {
+        sum += x[xOff + r * xStride + i];
+      }
+      out[outOff + i] = sum;
+    }
+  }
+
+  @Override
   public void copyRows(
       float[] x, int xOff, int xStride, float[] out, int outOff, int rows, int len) {
     for (int r = 0; r < rows; r++) {

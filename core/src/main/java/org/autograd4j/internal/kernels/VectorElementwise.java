@@ -213,6 +213,26 @@ final class VectorElementwise implements Elementwise {
   }
 
   @Override
+  public void addRowSum(
+      float[] x, int xOff, int xStride, int rows, float[] out, int outOff, int len) {
+    int i = 0;
+    for (int upper = F.loopBound(len); i < upper; i += F.length()) {
+      FloatVector sum = FloatVector.fromArray(F, out, outOff + i);
+      for (int r = 0; r < rows; r++) {
+        sum = sum.add(FloatVector.fromArray(F, x, xOff + r * xStride + i));
+      }
+      sum.intoArray(out, outOff + i);
+    }
+    for (; i < len; i++) {
+      float sum = out[outOff + i];
+      for (int r = 0; r < rows; r++) {
+        sum += x[xOff + r * xStride + i];
+      }
+      out[outOff + i] = sum;
+    }
+  }
+
+  @Override
   public void copyRows(
       float[] x, int xOff, int xStride, float[] out, int outOff, int rows, int len) {
     int r = 0;

@@ -155,6 +155,17 @@ class ElementwiseParityTest {
     checkFloat("copyRows wide", (e, a, b, o, n) -> e.copyRows(a, OFF, 17, o, OFF, n / 17, 16));
     checkFloat("copyRows overlapping", (e, a, b, o, n) -> e.copyRows(a, OFF, 3, o, OFF, n / 8, 8));
     checkFloat("copyRows long", (e, a, b, o, n) -> e.copyRows(a, OFF, 18, o, OFF, n / 18, 17));
+    // One run summing several of x: overlapping by all but one element (a kernel row's taps),
+    // back to back less one (RowSpanFold's stride), and apart.
+    checkFloat(
+        "addRowSum overlapping",
+        (e, a, b, o, n) -> e.addRowSum(a, OFF, 1, 4, o, OFF, Math.max(0, n - 3)));
+    checkFloat(
+        "addRowSum kernel row",
+        (e, a, b, o, n) -> e.addRowSum(a, OFF, n / 5 - 1, 5, o, OFF, n / 5));
+    checkFloat(
+        "addRowSum apart",
+        (e, a, b, o, n) -> e.addRowSum(a, OFF, (n + 2) / 3, 3, o, OFF, Math.max(0, (n - 4) / 3)));
     checkFloat("scale", (e, a, b, o, n) -> e.scale(-1.25f, o, OFF, n));
     checkDouble("axpy", (e, a, b, o, n) -> e.axpy(0.7, a, OFF, o, OFF, n));
     checkDouble("addRows", (e, a, b, o, n) -> e.addRows(a, OFF, 3, o, OFF, 3, n / 3, 2));
