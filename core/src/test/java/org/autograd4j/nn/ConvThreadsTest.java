@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Convolution and max pooling split a batch over the kernel threads. What each sample owns (the
  * output, the input gradient, the pooled values and their indices) must come out bit for bit as on
- * one thread, and again on a second run; the weight and bias gradients, sums over samples added per
- * range, within float rounding. (Those sums are not compared bit for bit from run to run: the
- * Vector API leaves the order of a lane reduction open, and its Java fallback, which runs until C2
- * compiles a kernel, adds the lanes in another order than C2's instruction does.)
+ * one thread; the weight and bias gradients, sums over samples added per range, within float
+ * rounding. Everything comes out bit for bit again on a second run, when C2 may have compiled
+ * kernels that ran in the Vector API's Java fallback the first time: lane sums have one fixed order
+ * in both (LaneSums).
  */
 class ConvThreadsTest {
 
@@ -37,7 +37,7 @@ class ConvThreadsTest {
       // Weight and bias gradients: the same sum in another order.
       Golden.assertClose(one[4], two[4], 1e-4, 1e-5, what + " weight gradient");
       Golden.assertClose(one[5], two[5], 1e-4, 1e-5, what + " bias gradient");
-      for (int i : new int[] {0, 1, 2, 3}) {
+      for (int i = 0; i < one.length; i++) {
         assertArrayEquals(
             two[i].toDoubleArray(), again[i].toDoubleArray(), what + " run to run " + i);
       }

@@ -45,7 +45,7 @@ final class VectorReductions implements Reductions {
         s2 = s2.add(FloatVector.fromArray(F, x, at + 2 * F.length()));
         s3 = s3.add(FloatVector.fromArray(F, x, at + 3 * F.length()));
       }
-      total += s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+      total += LaneSums.sum(s0.add(s1).add(s2.add(s3)));
     }
     for (int i = upper; i < n; i++) {
       total += x[xOff + i];
@@ -119,8 +119,7 @@ final class VectorReductions implements Reductions {
     }
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < n; j++) {
-        c[cOff + i * ldc + j] +=
-            FloatVector.fromArray(F, acc, (i * n + j) * lanes).reduceLanes(VectorOperators.ADD);
+        c[cOff + i * ldc + j] += LaneSums.sum(FloatVector.fromArray(F, acc, (i * n + j) * lanes));
       }
     }
   }
@@ -293,7 +292,7 @@ final class VectorReductions implements Reductions {
             FloatVector.fromArray(F, x, xa + 3 * l)
                 .fma(FloatVector.fromArray(F, y, ya + 3 * l), s3);
       }
-      total += s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+      total += LaneSums.sum(s0.add(s1).add(s2.add(s3)));
     }
     for (int i = upper; i < n; i++) {
       total += (double) x[xOff + i] * y[yOff + i];
@@ -356,7 +355,7 @@ final class VectorReductions implements Reductions {
       e.intoArray(out, oi + j);
       acc = acc.add(e);
     }
-    double s = acc.reduceLanes(VectorOperators.ADD);
+    double s = LaneSums.sum(acc);
     for (int j = upper; j < cols; j++) {
       float e = (float) Math.exp(x[xi + j] - m);
       out[oi + j] = e;
@@ -386,7 +385,7 @@ final class VectorReductions implements Reductions {
     for (int j = 0; j < upper; j += F.length()) {
       acc = acc.add(VectorMath.exp(FloatVector.fromArray(F, x, xi + j).sub(vm)));
     }
-    double s = acc.reduceLanes(VectorOperators.ADD);
+    double s = LaneSums.sum(acc);
     for (int j = upper; j < cols; j++) {
       s += Math.exp(x[xi + j] - m);
     }
@@ -419,7 +418,7 @@ final class VectorReductions implements Reductions {
         s2 = s2.add(DoubleVector.fromArray(D, x, at + 2 * D.length()));
         s3 = s3.add(DoubleVector.fromArray(D, x, at + 3 * D.length()));
       }
-      total += s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+      total += LaneSums.sum(s0.add(s1).add(s2.add(s3)));
     }
     for (int i = upper; i < n; i++) {
       total += x[xOff + i];
@@ -451,7 +450,7 @@ final class VectorReductions implements Reductions {
             DoubleVector.fromArray(D, x, xa + 3 * l)
                 .fma(DoubleVector.fromArray(D, y, ya + 3 * l), s3);
       }
-      total += s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+      total += LaneSums.sum(s0.add(s1).add(s2.add(s3)));
     }
     for (int i = upper; i < n; i++) {
       total += (double) x[xOff + i] * y[yOff + i];
@@ -499,7 +498,7 @@ final class VectorReductions implements Reductions {
       e.intoArray(out, oi + j);
       acc = acc.add(e);
     }
-    double s = acc.reduceLanes(VectorOperators.ADD);
+    double s = LaneSums.sum(acc);
     for (int j = upper; j < cols; j++) {
       double e = Math.exp(x[xi + j] - m);
       out[oi + j] = e;
@@ -529,7 +528,7 @@ final class VectorReductions implements Reductions {
     for (int j = 0; j < upper; j += D.length()) {
       acc = acc.add(VectorMath.exp(DoubleVector.fromArray(D, x, xi + j).sub(vm)));
     }
-    double s = acc.reduceLanes(VectorOperators.ADD);
+    double s = LaneSums.sum(acc);
     for (int j = upper; j < cols; j++) {
       s += Math.exp(x[xi + j] - m);
     }
