@@ -120,4 +120,50 @@ interface FloatMicroKernel {
       float[] tmp) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " packs A");
   }
+
+  /**
+   * Whether this kernel implements {@link #computeRowMajorB}.
+   *
+   * @return true if full-width panels of row-major B can be read in place
+   */
+  default boolean readsRowMajorB() {
+    return false;
+  }
+
+  /**
+   * {@link #compute} for a full-width tile ({@code nr == NR}) with B read in place from a row-major
+   * matrix instead of a packed panel: row {@code p} of the tile's B is {@code b[bOff + p * ldb .. +
+   * NR)}. The products and their order are those of {@link #compute}, so the results are
+   * bit-identical; for B panels that meet few A panels, where packing B is not amortised.
+   *
+   * <pre>{@code
+   * kernel.computeRowMajorB(kc, ap, 0, b, bOff + pc * ldb + j, ldb, c, cOff + j, ldc, 6, 0f);
+   * }</pre>
+   *
+   * @param kc depth of the panels
+   * @param ap packed A storage
+   * @param apOff start of the A panel
+   * @param b storage of B
+   * @param bOff index of the tile's first B element
+   * @param ldb leading dimension of B
+   * @param c storage of C
+   * @param cOff index of the tile's top-left element
+   * @param ldc leading dimension of C
+   * @param mr valid rows of the tile, at most MR
+   * @param beta scale of the old C
+   */
+  default void computeRowMajorB(
+      int kc,
+      float[] ap,
+      int apOff,
+      float[] b,
+      int bOff,
+      int ldb,
+      float[] c,
+      int cOff,
+      int ldc,
+      int mr,
+      float beta) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " packs B");
+  }
 }

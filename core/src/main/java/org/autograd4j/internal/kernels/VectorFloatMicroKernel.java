@@ -323,6 +323,27 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
     mergeSpilled(tmp, c, cOff, ldc, mr, nr, beta);
   }
 
+  @Override
+  public boolean readsRowMajorB() {
+    return true;
+  }
+
+  @Override
+  public void computeRowMajorB(
+      int kc,
+      float[] ap,
+      int apOff,
+      float[] b,
+      int bOff,
+      int ldb,
+      float[] c,
+      int cOff,
+      int ldc,
+      int mr,
+      float beta) {
+    VectorFloatRowMajorB.plain(kc, ap, apOff, b, bOff, ldb, c, cOff, ldc, mr, beta);
+  }
+
   /**
    * Merges the valid {@code mr x nr} part ({@code nr < NR}) of a tile spilled to {@code tmp} (rows
    * of NR) into C element by element, since a vector store past {@code nr} could leave C's row or
