@@ -421,13 +421,20 @@ final class FloatGemmDriver {
     // gradient, 400 x 32 over 64 positions: GemmShapeBenchmark NT:400:32:64, JDK 17, 35 -> 21 us).
     boolean aInPlace =
         !transA && alpha == 1f && packedA == null && j1 - j0 <= nr && kernel.readsRowMajorA();
+    // Few A panels per B panel: B is not worth packing (see readsBInPlace).
+    boolean bInPlace =
+        !aInPlace && !transB && kernel.readsRowMajorB() && readsBInPlace(i1 - i0, kcStep, ldb);
     for (int jc = j0; jc < j1; jc += ncStep) {
       int nc = Math.min(ncStep, j1 - jc);
       for (int pc = 0; pc < k; pc += kcStep) {
         int kc = Math.min(kcStep, k - pc);
         // beta applies once, on the first k slice; later slices accumulate.
         float betaEff = pc == 0 ? beta : 1f;
-        packB(transB, b, bOff, ldb, pc, kc, jc, nc, bp);
+        // Full-width panels read in place; only an edge panel narrower than NR is packed.
+        int fullWidth = bInPlace ? nc / nr * nr : 0;
+        if (fullWidth < nc) {
+          packB(transB, b, bOff, ldb, pc, kc, jc + fullWidth, nc - fullWidth, bp);
+        }
         for (int ic = i0; ic < i1; ic += mcStep) {
           int mc = Math.min(mcStep, i1 - ic);
           if (aInPlace) {
@@ -455,6 +462,24 @@ final class FloatGemmDriver {
           // jr outside ir: one B micro-panel stays in L1 while A micro-panels stream from L2.
           for (int jr = 0; jr < nc; jr += nr) {
             int nrEff = Math.min(nr, nc - jr);
+            if (jr < fullWidth) {
+              int bi = bOff + pc * ldb + jc + jr;
+              for (int ir = 0; ir < mc; ir += mr) {
+                kernel.computeRowMajorB(
+                    kc,
+                    ap,
+                    packedA == null ? ir * kc : (ic + ir) * k + pc * mr,
+                    b,
+                    bi,
+                    ldb,
+                    c,
+                    cOff + (ic + ir) * ldc + jc + jr,
+                    ldc,
+                    Math.min(mr, mc - ir),
+                    betaEff);
+              }
+              continue;
+            }
             for (int ir = 0; ir < mc; ir += mr) {
               int mrEff = Math.min(mr, mc - ir);
               kernel.compute(
@@ -463,7 +488,7 @@ final class FloatGemmDriver {
                   // A packed for the whole batch holds each MR-row panel over all of k.
                   packedA == null ? ir * kc : (ic + ir) * k + pc * mr,
                   bp,
-                  jr * kc,
+                  (jr - fullWidth) * kc,
                   c,
                   cOff + (ic + ir) * ldc + jc + jr,
                   ldc,
@@ -476,6 +501,36 @@ final class FloatGemmDriver {
         }
       }
     }
+  }
+
+  /**
+   * Whether {@link #tile} reads the full-width panels of row-major B in place rather than packing
+   * them, for a tile of {@code rows} rows over {@code kc}-deep slices of a B whose rows are {@code
+   * ldb} floats apart. Packing copies each B panel once for the {@code rows / MR} A panels that
+   * meet it; reading in place makes each of those kernel calls read B strided. Measured on Zen 5
+   * (512-bit vectors), in place against packed alternated in one JVM, time ratios JDK 17 / JDK 25:
+   *
+   * <ul>
+   *   <li>up to 12 A panels (72 rows), in place is faster at every depth (25 to 1024) and row
+   *       length (64 to 2048) tried, but for the next case: the CNN's conv1 forward per sample (16
+   *       x 576 over 25) 0.60-0.72 / 0.62-0.64, its conv2 forward (32 x 64 over 400) 0.77-0.98 /
+   *       0.68-0.89. With 22 panels (132 rows) it is 0.68-1.17, and larger products lose, up to 1.8
+   *       / 1.0 for sgemm 1024: packing stays there, and for the MLP's NN:128:256:128 (1.00-1.12 /
+   *       0.91-0.99);
+   *   <li>rows of B a multiple of 4 KiB apart all fall into the same L1 sets, so the panel does not
+   *       stay in L1 between kernel calls: 18 rows (3 panels) are still faster (0.62 / 0.84 at n
+   *       1024, k 64), 36 rows no longer (0.91 / 1.09; 72 rows 1.08 / 1.26);
+   *   <li>a B slice of at most 4096 floats (16 KiB) stays in L1 whatever its reuse, and in place is
+   *       then as fast or faster also under many A panels (400 x 64 over 32: 0.93 / 0.94; 264 x 64
+   *       over 64: 0.90 / 0.97; the conv2 input gradient, TN:400:64:32: 0.98-1.04 / 0.89-1.00).
+   * </ul>
+   */
+  private boolean readsBInPlace(int rows, int kc, int ldb) {
+    if ((long) kc * ldb <= 4096) {
+      return true;
+    }
+    long panels = ceilDiv(rows, mr);
+    return panels <= (ldb % 1024 == 0 ? 3 : 12);
   }
 
   /**

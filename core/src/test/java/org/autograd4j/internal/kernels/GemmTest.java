@@ -16,7 +16,8 @@ class GemmTest {
    * {m, n, k}: edge tiles, k over the kc block, m over the mc block, n over the nc block, and the
    * matrix-vector shapes (m or n equal to 1). Those with n at most one register tile wide (16 or
    * 32) and alpha 1 take the path that reads row-major A in place: the CNN's weight-gradient shape,
-   * over the kc and mc blocks, and with an edge of rows.
+   * over the kc and mc blocks, and with an edge of rows. Wider ones with untransposed B and few
+   * rows read B in place.
    */
   private static final int[][] SHAPES = {
     {1, 1, 1},
@@ -48,7 +49,15 @@ class GemmTest {
     {16, 576, 25},
     {9, 64, 7},
     {20, 32, 11},
-    {17, 32, 5}
+    {17, 32, 5},
+    // Row-major B read in place (few A panels per B panel, see RowMajorBTest): the CNN's second
+    // convolution per sample, k = 1, k over the kc block with an edge panel, rows of B 4 KiB apart,
+    // and a B slice of at most 4096 floats under many A panels.
+    {32, 64, 400},
+    {20, 64, 1},
+    {20, 70, 1100},
+    {18, 1024, 20},
+    {71, 96, 9}
   };
 
   private static final float[][] ALPHA_BETA = {
