@@ -122,6 +122,29 @@ interface FloatMicroKernel {
   }
 
   /**
+   * Packs one whole-width panel of row-major B: for each {@code p < kc}, the {@code NR} consecutive
+   * values {@code b[src + p * ldb ..]} go to {@code bp[dst + p * NR ..]}. Writes nothing outside
+   * the panel.
+   *
+   * <pre>{@code
+   * kernel.packRowMajorB(b, bOff + pc * ldb + j, ldb, kc, packed, panel * kc);
+   * }</pre>
+   *
+   * @param b storage of B
+   * @param src offset of the panel's first value
+   * @param ldb leading dimension of {@code b}
+   * @param kc depth of the panel
+   * @param bp destination of the packed panels
+   * @param dst offset of this panel in {@code bp}
+   */
+  default void packRowMajorB(float[] b, int src, int ldb, int kc, float[] bp, int dst) {
+    int nr = blocking().nr();
+    for (int p = 0; p < kc; p++) {
+      System.arraycopy(b, src + p * ldb, bp, dst + p * nr, nr);
+    }
+  }
+
+  /**
    * Whether this kernel implements {@link #computeRowMajorB}.
    *
    * @return true if full-width panels of row-major B can be read in place

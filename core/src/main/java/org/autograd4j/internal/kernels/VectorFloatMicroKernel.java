@@ -171,6 +171,11 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
   }
 
   @Override
+  public void packRowMajorB(float[] b, int src, int ldb, int kc, float[] bp, int dst) {
+    VectorPacking.rowMajorPanel(b, src, ldb, kc, NR, bp, dst);
+  }
+
+  @Override
   public void packTransposedA(
       float[] a, int src, int lda, int kc, float alpha, float[] ap, int dst) {
     VectorPacking.transposedPanel(a, src, lda, kc, alpha, MR, ap, dst);

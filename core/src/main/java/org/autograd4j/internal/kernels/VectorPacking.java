@@ -47,4 +47,30 @@ final class VectorPacking {
       }
     }
   }
+
+  /**
+   * {@link FloatMicroKernel#packRowMajorB}: the {@code nr} (a multiple of the vector length) values
+   * of each p copied as whole vectors.
+   *
+   * <pre>{@code
+   * VectorPacking.rowMajorPanel(b, src, ldb, kc, 32, packed, dst);
+   * }</pre>
+   */
+  static void rowMajorPanel(float[] b, int src, int ldb, int kc, int nr, float[] bp, int dst) {
+    int lanes = S.length();
+    if (nr == 2 * lanes) {
+      for (int p = 0; p < kc; p++) {
+        int s = src + p * ldb;
+        int d = dst + p * nr;
+        FloatVector.fromArray(S, b, s).intoArray(bp, d);
+        FloatVector.fromArray(S, b, s + lanes).intoArray(bp, d + lanes);
+      }
+      return;
+    }
+    for (int p = 0; p < kc; p++) {
+      for (int j = 0; j < nr; j += lanes) {
+        FloatVector.fromArray(S, b, src + p * ldb + j).intoArray(bp, dst + p * nr + j);
+      }
+    }
+  }
 }
