@@ -567,10 +567,11 @@ final class FloatGemmDriver {
             ap[d + ii] = 0f;
           }
         }
-      } else if (rows == 6 && mr == 6) {
-        packSixRows(a, aOff + (ic + ir) * lda + pc, lda, kc, alpha, ap, dst);
+      } else if (rows == mr) {
+        kernel.packRowMajorA(a, aOff + (ic + ir) * lda + pc, lda, kc, alpha, ap, dst);
       } else {
-        // Row-major A: read each of the MR rows sequentially, write with stride MR.
+        // The last panel of row-major A: read each of its rows sequentially, write with stride
+        // MR; the rows past mc are zeros.
         for (int ii = 0; ii < rows; ii++) {
           int src = aOff + (ic + ir + ii) * lda + pc;
           for (int p = 0; p < kc; p++) {
@@ -587,28 +588,6 @@ final class FloatGemmDriver {
   }
 
   /**
-   * A full panel of the vector kernels' six rows from row-major A: six sequential reads, one
-   * sequential write. About a fifth faster than row-by-row strided writes (0.66 to 0.51 ns per
-   * element on the CNN's 400 x 64 columns), and the CNN's weight gradient packs every column.
-   */
-  private static void packSixRows(
-      float[] a, int src, int lda, int kc, float alpha, float[] ap, int dst) {
-    int s1 = src + lda;
-    int s2 = s1 + lda;
-    int s3 = s2 + lda;
-    int s4 = s3 + lda;
-    int s5 = s4 + lda;
-    for (int p = 0, d = dst; p < kc; p++, d += 6) {
-      ap[d] = alpha * a[src + p];
-      ap[d + 1] = alpha * a[s1 + p];
-      ap[d + 2] = alpha * a[s2 + p];
-      ap[d + 3] = alpha * a[s3 + p];
-      ap[d + 4] = alpha * a[s4 + p];
-      ap[d + 5] = alpha * a[s5 + p];
-    }
-  }
-
-  /**
    * Packs {@code op(B)[pc .. pc+kc, jc .. jc+nc]} into NR-column panels, each stored p-major
    * ({@code NR} consecutive values per p), zero-padding the last panel.
    */
@@ -618,22 +597,12 @@ final class FloatGemmDriver {
       int cols = Math.min(nr, nc - jr);
       int dst = jr * kc;
       if (transB) {
-        // op(B)(p, j) = B(j, p): eight rows of B at a time (see packEightRows), then any
-        // remaining rows one by one, each read sequentially.
-        int jj = 0;
-        for (; jj + 8 <= cols; jj += 8) {
-          packEightRows(b, bOff + (jc + jr + jj) * ldb + pc, ldb, kc, bp, dst + jj, nr);
-        }
-        for (; jj < cols; jj++) {
-          int src = bOff + (jc + jr + jj) * ldb + pc;
-          for (int p = 0; p < kc; p++) {
-            bp[dst + p * nr + jj] = b[src + p];
-          }
-        }
-        for (jj = cols; jj < nr; jj++) {
-          for (int p = 0; p < kc; p++) {
-            bp[dst + p * nr + jj] = 0f;
-          }
+        // op(B)(p, j) = B(j, p): whole panels by the kernel, the last one element by element.
+        int src = bOff + (jc + jr) * ldb + pc;
+        if (cols == nr) {
+          kernel.packTransposedB(b, src, ldb, kc, bp, dst);
+        } else {
+          ScalarPacking.transposedB(b, src, ldb, kc, cols, nr, bp, dst);
         }
       } else {
         // Row-major B: the NR values for one p are contiguous. A full panel goes to the kernel,
@@ -656,34 +625,6 @@ final class FloatGemmDriver {
           }
         }
       }
-    }
-  }
-
-  /**
-   * Eight rows of row-major B, transposed into eight adjacent columns of a panel whose rows are
-   * {@code stride} apart: eight sequential reads, one run of eight writes per p. Row by row, each
-   * write instead lands {@code stride} floats after the last, on another cache line; eight at a
-   * time took the MLP's first Linear forward ({@code x W^T}, GemmShapeBenchmark NT:128:256:784, JDK
-   * 17) from 667 to 632 us and NT:128:128:256 from 121 to 102 us; sixteen at a time was no faster.
-   */
-  private static void packEightRows(
-      float[] b, int src, int ldb, int kc, float[] bp, int dst, int stride) {
-    int s1 = src + ldb;
-    int s2 = s1 + ldb;
-    int s3 = s2 + ldb;
-    int s4 = s3 + ldb;
-    int s5 = s4 + ldb;
-    int s6 = s5 + ldb;
-    int s7 = s6 + ldb;
-    for (int p = 0, d = dst; p < kc; p++, d += stride) {
-      bp[d] = b[src + p];
-      bp[d + 1] = b[s1 + p];
-      bp[d + 2] = b[s2 + p];
-      bp[d + 3] = b[s3 + p];
-      bp[d + 4] = b[s4 + p];
-      bp[d + 5] = b[s5 + p];
-      bp[d + 6] = b[s6 + p];
-      bp[d + 7] = b[s7 + p];
     }
   }
 

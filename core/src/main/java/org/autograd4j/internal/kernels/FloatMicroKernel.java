@@ -77,6 +77,50 @@ interface FloatMicroKernel {
   }
 
   /**
+   * Packs one whole panel of row-major A: for each {@code p < kc}, the {@code MR} values {@code
+   * a[src + i * lda + p]} ({@code i < MR}), times {@code alpha}, go to {@code ap[dst + p * MR ..]}.
+   * Reads only those {@code MR} rows of {@code kc} values; writes nothing outside the panel:
+   * threads may pack neighbouring panels at the same time.
+   *
+   * <pre>{@code
+   * kernel.packRowMajorA(a, aOff + i * lda + pc, lda, kc, alpha, packed, panel * kc);
+   * }</pre>
+   *
+   * @param a the matrix, row {@code i} holding row {@code i} of op(A)
+   * @param src offset of the panel's first value
+   * @param lda leading dimension of {@code a}
+   * @param kc depth of the panel
+   * @param alpha scale applied while packing
+   * @param ap destination of the packed panels
+   * @param dst offset of this panel in {@code ap}
+   */
+  default void packRowMajorA(
+      float[] a, int src, int lda, int kc, float alpha, float[] ap, int dst) {
+    ScalarPacking.rowMajorA(a, src, lda, kc, alpha, blocking().mr(), ap, dst);
+  }
+
+  /**
+   * Packs one whole panel of transposed B, {@code op(B) = B^T}: for each {@code p < kc}, the {@code
+   * NR} values {@code b[src + j * ldb + p]} ({@code j < NR}) go to {@code bp[dst + p * NR ..]}.
+   * Reads only those {@code NR} rows of {@code kc} values; writes nothing outside the panel.
+   *
+   * <pre>{@code
+   * kernel.packTransposedB(b, bOff + j * ldb + pc, ldb, kc, packed, panel * kc);
+   * }</pre>
+   *
+   * @param b the untransposed matrix, row {@code j} holding column {@code j} of op(B)
+   * @param src offset of the panel's first value
+   * @param ldb leading dimension of {@code b}
+   * @param kc depth of the panel
+   * @param bp destination of the packed panels
+   * @param dst offset of this panel in {@code bp}
+   */
+  default void packTransposedB(float[] b, int src, int ldb, int kc, float[] bp, int dst) {
+    int nr = blocking().nr();
+    ScalarPacking.transposedB(b, src, ldb, kc, nr, nr, bp, dst);
+  }
+
+  /**
    * Whether this kernel implements {@link #computeRowMajorA}.
    *
    * @return true if A can be read in place
