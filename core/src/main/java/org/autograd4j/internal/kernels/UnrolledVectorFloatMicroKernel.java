@@ -45,6 +45,16 @@ final class UnrolledVectorFloatMicroKernel implements FloatMicroKernel {
   }
 
   @Override
+  public void packRowMajorA(float[] a, int src, int lda, int kc, float alpha, float[] ap, int dst) {
+    VectorPacking.sixRowPanel(a, src, lda, kc, alpha, ap, dst);
+  }
+
+  @Override
+  public void packTransposedB(float[] b, int src, int ldb, int kc, float[] bp, int dst) {
+    VectorPacking.transposedBPanel(b, src, ldb, kc, bp, dst);
+  }
+
+  @Override
   public boolean readsRowMajorA() {
     return S.vectorBitSize() >= 512;
   }
