@@ -50,10 +50,12 @@ final class VectorPacking {
 
   // 16 x 16 transposes: round b swaps lane c of row i with lane c ^ b of row i ^ b (for the lanes
   // and rows with bit b clear and set respectively); Xb is that lane swap, Bb the lanes with bit b.
-  private static final VectorShuffle<Integer> X1 = VectorShuffle.fromOp(I, c -> c ^ 1);
-  private static final VectorShuffle<Integer> X2 = VectorShuffle.fromOp(I, c -> c ^ 2);
-  private static final VectorShuffle<Integer> X4 = VectorShuffle.fromOp(I, c -> c ^ 4);
-  private static final VectorShuffle<Integer> X8 = VectorShuffle.fromOp(I, c -> (c ^ 8) % LANES);
+  // (Indices wrap modulo the lane count so that narrower vectors, which never use them, still get
+  // valid shuffles.)
+  private static final VectorShuffle<Integer> X1 = swapLanes(1);
+  private static final VectorShuffle<Integer> X2 = swapLanes(2);
+  private static final VectorShuffle<Integer> X4 = swapLanes(4);
+  private static final VectorShuffle<Integer> X8 = swapLanes(8);
   private static final VectorMask<Integer> B1 = lanes(c -> (c & 1) != 0);
   private static final VectorMask<Integer> B2 = lanes(c -> (c & 2) != 0);
   private static final VectorMask<Integer> B4 = lanes(c -> (c & 4) != 0);
@@ -64,6 +66,10 @@ final class VectorPacking {
   /** Lane t of vector j of a six-row block takes p (16 j + t) / 6 (wrapped below 16 lanes). */
   private static VectorShuffle<Integer> sixRowSources(int j) {
     return VectorShuffle.fromOp(I, t -> (16 * j + t) / 6 % LANES);
+  }
+
+  private static VectorShuffle<Integer> swapLanes(int bit) {
+    return VectorShuffle.fromOp(I, c -> (c ^ bit) % LANES);
   }
 
   private static VectorMask<Integer> lanes(IntPredicate set) {
