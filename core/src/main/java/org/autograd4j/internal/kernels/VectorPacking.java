@@ -22,6 +22,15 @@ import jdk.incubator.vector.VectorSpecies;
  * 321 us on JDK 25; NT:128:128:256 66 -> 56 and 69 -> 52 us; NN:128:256:128 70 -> 69 and 56 -> 52
  * us; sgemm 1024 within the noise (best 14.8 against 15.4 ms, median 16.6 against 16.5 ms on JDK
  * 17; 12.9 against 12.9 ms on JDK 25).
+ *
+ * <p>The price is warm-up. Until C2 compiles them, the rearranges and blends run in the Vector
+ * API's Java fallback, 100 to 1000 times slower than the scalar loops (C1 only: 7.6 ms against 68
+ * us per six-row panel of depth 784, 29 ms against 28 us per transposed-B panel), and C2 then takes
+ * 0.24 s and 0.36 s to compile them on JDK 17 (0.1 s each on JDK 25). In a fresh JVM running
+ * NT:128:256:784 products (median of 8, Zen 5): the first product 0.52 -> 0.66 s on JDK 17, 0.44 ->
+ * 0.65 s on JDK 25; products 2-200 0.21 -> 0.62 s and 0.34 -> 0.58 s; products 2000-4000 0.79 ->
+ * 0.67 s and 0.85 -> 0.76 s. At this shape the packing repays its warm-up only after about 9000
+ * products.
  */
 final class VectorPacking {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
