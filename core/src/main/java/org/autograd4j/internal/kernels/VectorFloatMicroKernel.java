@@ -181,15 +181,12 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
     VectorPacking.transposedPanel(a, src, lda, kc, alpha, MR, ap, dst);
   }
 
-  @Override
-  public void packRowMajorA(float[] a, int src, int lda, int kc, float alpha, float[] ap, int dst) {
-    VectorPacking.sixRowPanel(a, src, lda, kc, alpha, ap, dst);
-  }
-
-  @Override
-  public void packTransposedB(float[] b, int src, int ldb, int kc, float[] bp, int dst) {
-    VectorPacking.transposedBPanel(b, src, ldb, kc, bp, dst);
-  }
+  // Row-major A and transposed B keep the scalar packing here (JDK 17-21). VectorPacking's
+  // sixRowPanel and transposedBPanel are faster once compiled (NT:128:256:784 393 -> 358 us), but
+  // their rearranges run 100-1000x slower in the Vector API's Java fallback until C2 compiles them,
+  // which takes JDK 17's C2 0.24 and 0.36 s: the MLP's first epoch went 0.78-1.00 -> 0.95-1.16 s
+  // in four alternated runs, the second not faster. JDK 22+ (UnrolledVectorFloatMicroKernel) uses
+  // them.
 
   @Override
   public boolean readsRowMajorA() {

@@ -30,7 +30,9 @@ import jdk.incubator.vector.VectorSpecies;
  * NT:128:256:784 products (median of 8, Zen 5): the first product 0.52 -> 0.66 s on JDK 17, 0.44 ->
  * 0.65 s on JDK 25; products 2-200 0.21 -> 0.62 s and 0.34 -> 0.58 s; products 2000-4000 0.79 ->
  * 0.67 s and 0.85 -> 0.76 s. At this shape the packing repays its warm-up only after about 9000
- * products.
+ * products. So only the JDK 22+ kernel ({@link UnrolledVectorFloatMicroKernel}), whose C2 compiles
+ * them in a third of the time, packs with them; on JDK 17 the MLP's first epoch was 0.1-0.16 s
+ * slower with them in four alternated runs of four (see {@link VectorFloatMicroKernel}).
  */
 final class VectorPacking {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
