@@ -26,7 +26,6 @@ import java.util.Arrays;
 public final class RowSpanFold {
   private final Conv2dGeometry g;
   private final int paddedWidth;
-  private final int span;
   private final int columns;
   private final int planeStride;
 
@@ -49,7 +48,7 @@ public final class RowSpanFold {
     this.g = g;
     this.paddedWidth = g.width() + 2 * g.padW();
     // From the first output entry to the last valid one: (outH - 1) whole padded rows and outW.
-    this.span = (g.outH() - 1) * paddedWidth + g.outW();
+    int span = (g.outH() - 1) * paddedWidth + g.outW();
     // Each row ends in at least (kernelW - 1) * dilationW zeros, which fold() reads as the entries
     // before the next row's start; rounded up to whole 16-float vectors.
     int shift = (g.kernelW() - 1) * g.dilationW();
