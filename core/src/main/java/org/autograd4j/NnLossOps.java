@@ -1,5 +1,6 @@
 package org.autograd4j;
 
+import org.autograd4j.autograd.GradMode;
 import org.autograd4j.autograd.Op;
 
 /**
@@ -64,7 +65,9 @@ final class NnLossOps {
   /**
    * {@code l_i = -Σ_c A_ic · log_softmax(x)_ic} for logits {@code x (M, C)}, reduced: none gives
    * {@code (M)}, sum gives Σ l_i, mean gives Σ l_i / divisor. The backward is {@code (softmax(x) ·
-   * Σ_c A_ic - A) · g}, in differentiable ops.
+   * Σ_c A_ic - A) · g}: in differentiable ops while a graph is built (create_graph), else in one
+   * pass ({@link #softmaxCrossEntropyGrad}), as PyTorch's log_softmax and nll_loss backward
+   * kernels.
    *
    * @param reduction 0 none, 1 mean, 2 sum
    */
@@ -78,6 +81,12 @@ final class NnLossOps {
         out,
         new Tensor[] {x},
         (ctx, g) -> {
+          if (!GradMode.isEnabled()) {
+            return new Tensor[] {
+              softmaxCrossEntropyGrad(
+                  ctx.saved(0), ctx.saved(1), ctx.saved(2), g[0], reduction, divisor)
+            };
+          }
           Tensor gi = reduction == 0 ? g[0].unsqueeze(1) : g[0].div(reduction == 1 ? divisor : 1);
           Tensor p = ctx.saved(0).softmax(1);
           return new Tensor[] {p.mul(ctx.saved(2)).sub(ctx.saved(1)).mul(gi)};
@@ -85,6 +94,34 @@ final class NnLossOps {
         x,
         a,
         rowSum);
+  }
+
+  /**
+   * The backward of {@link #softmaxCrossEntropy} in one pass over the {@code (M, C)} logits, for
+   * when no graph is built: {@code (softmax(x)_ic · Σ_c A_ic - A_ic) · g_i}, with {@code g_i} the
+   * row's output gradient (reduction none) or the scalar one over the divisor. The differentiable
+   * form takes a softmax, three broadcast elementwise ops and their temporaries, and on the JIT's
+   * side a dozen generic methods more to compile during a model's first epoch.
+   */
+  private static Tensor softmaxCrossEntropyGrad(
+      Tensor x, Tensor a, Tensor rowSum, Tensor g, int reduction, double divisor) {
+    Tensor grad = softmaxKernel(x, 1, false);
+    Tensor ac = a.contiguousData();
+    Tensor sums = rowSum.contiguousData();
+    Tensor gc = g.contiguousData();
+    int m = grad.shape[0];
+    int classes = grad.shape[1];
+    double shared =
+        reduction == 0 ? 0 : gc.storage.getDouble(gc.offset) / (reduction == 1 ? divisor : 1);
+    for (int i = 0; i < m; i++) {
+      double gi = reduction == 0 ? gc.storage.getDouble(gc.offset + i) : shared;
+      double sum = sums.storage.getDouble(sums.offset + i);
+      for (int c = i * classes; c < (i + 1) * classes; c++) {
+        double p = grad.storage.getDouble(c);
+        grad.storage.setDouble(c, (p * sum - ac.storage.getDouble(ac.offset + c)) * gi);
+      }
+    }
+    return grad;
   }
 
   /**
