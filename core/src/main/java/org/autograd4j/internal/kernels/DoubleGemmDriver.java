@@ -100,8 +100,11 @@ final class DoubleGemmDriver {
             ? packWholeA(transA, a, aOff, lda, m, k, alpha)
             : null;
     int threads = Parallel.getNumThreads();
-    if (threads > 1 && batch >= threads && work < PARALLEL_WORK * threads) {
-      // Many small products: one whole product per task beats splitting each one.
+    if (threads > 1
+        && batch >= threads
+        && (work < PARALLEL_WORK * threads || batch >= 4 * threads)) {
+      // Many small products, or enough of them to keep every thread busy: one whole product per
+      // task (see FloatGemmDriver#gemmBatched).
       long total = work * batch;
       int grain = total < PARALLEL_WORK ? batch : 1;
       Parallel.parallelFor(

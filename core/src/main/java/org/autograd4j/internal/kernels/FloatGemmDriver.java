@@ -100,8 +100,13 @@ final class FloatGemmDriver {
             ? packWholeA(transA, a, aOff, lda, m, k, alpha)
             : null;
     int threads = Parallel.getNumThreads();
-    if (threads > 1 && batch >= threads && work < PARALLEL_WORK * threads) {
-      // Many small products: one whole product per task beats splitting each one.
+    if (threads > 1
+        && batch >= threads
+        && (work < PARALLEL_WORK * threads || batch >= 4 * threads)) {
+      // Many small products, or products enough to keep every thread busy: one whole product per
+      // task beats splitting each one. Splitting each of the CNN's conv2 forward products (32 x 64
+      // over 400, batch 64) across 2 threads forked and joined 64 times per batch for tiles of 16
+      // rows: conv2 forward and backward 3.59 -> 3.23 ms (median 4.15 -> 3.57) on 2 threads.
       long total = work * batch;
       int grain = total < PARALLEL_WORK ? batch : 1;
       Parallel.parallelFor(
