@@ -2,6 +2,8 @@ package org.autograd4j;
 
 import org.autograd4j.autograd.GradMode;
 import org.autograd4j.autograd.Op;
+import org.autograd4j.internal.ScratchArrays;
+import org.autograd4j.internal.Storage;
 import org.autograd4j.internal.kernels.Conv2dGeometry;
 import org.autograd4j.internal.kernels.Elementwise;
 import org.autograd4j.internal.kernels.Gemm;
@@ -39,12 +41,25 @@ final class NnConvOps {
 
   /** {@code (N, C, H, W) -> (N, C·kh·kw, L)}. */
   static Tensor im2col(Tensor x, Window w) {
+    return im2col(x, w, false);
+  }
+
+  /**
+   * {@link #im2col}, float32 results on a {@link Storage#scratch} array when {@code scratch}: for
+   * columns that never reach the caller's hands, whose storage the convolution recycles.
+   */
+  private static Tensor im2col(Tensor x, Window w, boolean scratch) {
     Tensor c = floating(x);
     int n = x.shape[0];
     Conv2dGeometry g = w.geometry(x.shape[1], x.shape[2], x.shape[3]);
     int rows = g.colRows();
     int cols = g.colCols();
-    Tensor out = Creation.full(new int[] {n, rows, cols}, 0, x.dtype());
+    int[] shape = {n, rows, cols};
+    // Im2Col.im2col overwrites every element, so a reused array's stale contents do not matter.
+    Tensor out =
+        scratch && x.dtype() == DType.FLOAT32
+            ? new Tensor(Storage.scratch(Shapes.numel(shape)), shape)
+            : Creation.full(shape, 0, x.dtype());
     int plane = x.shape[1] * x.shape[2] * x.shape[3];
     Elementwise ew = Kernels.get().elementwise();
     SampleChunks.run(
@@ -154,16 +169,22 @@ final class NnConvOps {
    * result {@code (N, O, oh, ow)} without bias. Differentiable (used by forward and backward).
    */
   static Tensor conv(Tensor x, Tensor weight, Window w, int groups) {
-    return convAndColumns(x, weight, w, groups)[0];
+    return convAndColumns(x, weight, w, groups, false)[0];
   }
 
-  /** {@link #conv} and the columns it multiplied, {@code (N, C·kh·kw, L)}: {@code {out, cols}}. */
-  private static Tensor[] convAndColumns(Tensor x, Tensor weight, Window w, int groups) {
+  /**
+   * {@link #conv} and the columns it multiplied, {@code (N, C·kh·kw, L)}: {@code {out, cols}}. The
+   * columns are on a {@link Storage#scratch} storage when {@code scratch}: the caller then either
+   * recycles them or saves them for a backward whose release recycles them, and hands them to no
+   * one else.
+   */
+  private static Tensor[] convAndColumns(
+      Tensor x, Tensor weight, Window w, int groups, boolean scratch) {
     int n = x.shape[0];
     int o = weight.shape[0];
     int k = weight.shape[1] * w.kh() * w.kw();
     Conv2dGeometry g = w.geometry(x.shape[1], x.shape[2], x.shape[3]);
-    Tensor cols = im2col(x, w);
+    Tensor cols = im2col(x, w, scratch);
     Tensor out = weight.reshape(groups, o / groups, k).matmul(cols.view(n, groups, k, g.colCols()));
     return new Tensor[] {out.reshape(n, o, g.outH(), g.outW()), cols};
   }
@@ -240,7 +261,9 @@ final class NnConvOps {
         SampleChunks.count(n, colSize),
         (part, lo, hi) -> {
           int most = Math.min(chunk, hi - lo);
-          float[] cols = new float[most * colSize];
+          // Every product below overwrites the columns it then folds (beta 0): a reused array's
+          // stale contents do not matter.
+          float[] cols = ScratchArrays.take(most * colSize);
           if (spans == null) {
             for (int i0 = lo; i0 < hi; i0 += chunk) {
               int samples = Math.min(chunk, hi - i0);
@@ -249,6 +272,7 @@ final class NnConvOps {
                 Im2Col.col2im(ew, cols, s * colSize, geo, image, (i0 + s) * plane);
               }
             }
+            ScratchArrays.give(cols);
             return;
           }
           // The output gradient spread onto the padded rows; the zeros between rows stay zero.
@@ -265,6 +289,7 @@ final class NnConvOps {
               spans.fold(ew, cols, s * colSize, planes, image, (i0 + s) * plane);
             }
           }
+          ScratchArrays.give(cols);
         });
     return out;
   }
@@ -544,9 +569,14 @@ final class NnConvOps {
       if (transposed) {
         out = convTranspose(x, weight, w, groups, outH, outW);
       } else {
-        Tensor[] outAndCols = convAndColumns(x, weight, w, groups);
+        // The columns are saved below and recycled when the backward frees them (SavedTensor),
+        // or recycled right here when no backward needs them.
+        Tensor[] outAndCols = convAndColumns(x, weight, w, groups, true);
         out = outAndCols[0];
         cols = keepColumns ? outAndCols[1] : null;
+        if (!keepColumns) {
+          outAndCols[1].storage.recycle();
+        }
       }
       if (bias != null) {
         Tensor b = bias.view(1, -1, 1, 1);

@@ -538,6 +538,13 @@ public class Tensor extends TensorInPlaceOps {
     }
 
     @Override
+    public void recycleScratch(Tensor t) {
+      if (t.base == null) {
+        t.storage.recycle();
+      }
+    }
+
+    @Override
     public AccumulateGrad gradAccumulator(Tensor leaf) {
       return leaf.gradAccumulatorNode();
     }

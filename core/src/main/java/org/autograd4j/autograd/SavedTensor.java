@@ -73,7 +73,14 @@ final class SavedTensor {
     return tensor;
   }
 
+  /**
+   * Frees the saved tensor: a second backward through the graph now fails with PyTorch's message,
+   * and a scratch storage (a convolution's columns, which nothing else references) is reused.
+   */
   void release() {
+    if (tensor != null) {
+      TensorAccess.get().recycleScratch(tensor);
+    }
     tensor = null;
   }
 

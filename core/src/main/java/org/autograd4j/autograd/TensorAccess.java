@@ -45,6 +45,13 @@ public abstract class TensorAccess {
   /** The tensor this one is a view of ({@code x._base}), or null. */
   public abstract Tensor baseOf(Tensor t);
 
+  /**
+   * Gives the array of a saved tensor's scratch storage back for reuse ({@link
+   * org.autograd4j.internal.Storage#recycle}) when its node frees it; nothing for other tensors or
+   * for views.
+   */
+  public abstract void recycleScratch(Tensor t);
+
   /** The cached AccumulateGrad node of a leaf that requires grad, created on first use. */
   public abstract AccumulateGrad gradAccumulator(Tensor leaf);
 }

@@ -16,6 +16,9 @@ public final class Storage {
   private final int size;
   private final long serial;
 
+  /** Whether {@link #recycle} gives the array back to {@link ScratchArrays}: once, if ever. */
+  private boolean scratch;
+
   private Storage(DType dtype, Object data, int size) {
     this.dtype = dtype;
     this.data = data;
@@ -65,6 +68,33 @@ public final class Storage {
         return new Storage(dtype, new long[n], n);
       default:
         return new Storage(dtype, new boolean[n], n);
+    }
+  }
+
+  /**
+   * Float32 storage of {@code n} elements on an array from {@link ScratchArrays}, with stale
+   * contents: for a temporary that is fully written first and whose last reader calls {@link
+   * #recycle}, such as a convolution's saved columns.
+   *
+   * <pre>{@code
+   * Storage cols = Storage.scratch(rows * cols);   // fill every element, use, then:
+   * cols.recycle();
+   * }</pre>
+   */
+  public static Storage scratch(int n) {
+    Storage s = new Storage(DType.FLOAT32, ScratchArrays.take(n), n);
+    s.scratch = true;
+    return s;
+  }
+
+  /**
+   * Gives a {@link #scratch} storage's array back for reuse, once; does nothing for any other
+   * storage. Nothing may read or write this storage afterwards.
+   */
+  public synchronized void recycle() {
+    if (scratch) {
+      scratch = false;
+      ScratchArrays.give((float[]) data);
     }
   }
 

@@ -1,0 +1,78 @@
+package org.autograd4j.internal;
+
+import java.lang.ref.SoftReference;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Large float arrays handed back and reused, for the few temporaries whose whole life the library
+ * controls: a convolution's unfolded columns, kept from its forward for its backward and dropped
+ * right after. The JVM zeroes every new array, and a large one comes from fresh young-generation
+ * memory, out of cache: allocating the CNN's two column matrices (10 MB per step) cost more than
+ * the copies that fill them. Reusing them, as PyTorch's caching allocator reuses its blocks, took
+ * the CNN's step from 7.47 to 6.73 ms on JDK 17 and from 7.97 to 6.41 ms on JDK 25 (one thread, one
+ * JVM alternating both every 50 steps).
+ *
+ * <p>A taken array holds whatever its last user left: the taker must overwrite all of it. The pool
+ * keeps at most {@link #MAX_PER_LENGTH} arrays of each length and {@link #MAX_FLOATS} floats in
+ * all, through soft references, so the collector can still reclaim them under memory pressure.
+ *
+ * <pre>{@code
+ * float[] cols = ScratchArrays.take(n);   // stale contents, fully overwritten next
+ * ...
+ * ScratchArrays.give(cols);               // only once nothing reads or writes it any more
+ * }</pre>
+ */
+public final class ScratchArrays {
+
+  /** Arrays kept per length: a forward and backward in flight, times a couple of threads. */
+  static final int MAX_PER_LENGTH = 4;
+
+  /** Floats kept in all (64 MiB): larger temporaries are left to the collector. */
+  static final long MAX_FLOATS = 16L << 20;
+
+  private static final Map<Integer, ArrayDeque<SoftReference<float[]>>> POOL = new HashMap<>();
+  private static long pooledFloats;
+
+  private ScratchArrays() {}
+
+  /**
+   * An array of exactly {@code length} floats, reused if one was given back, else new.
+   *
+   * @param length the number of floats
+   * @return an array whose contents are unspecified
+   */
+  public static synchronized float[] take(int length) {
+    ArrayDeque<SoftReference<float[]>> free = POOL.get(length);
+    while (free != null && !free.isEmpty()) {
+      float[] a = free.pop().get();
+      pooledFloats -= length;
+      if (a != null) {
+        return a;
+      }
+    }
+    return new float[length];
+  }
+
+  /**
+   * Hands an array back for reuse; the caller must not touch it afterwards. Dropped instead when
+   * the pool is full.
+   *
+   * @param array an array no one reads or writes any more
+   */
+  public static synchronized void give(float[] array) {
+    ArrayDeque<SoftReference<float[]>> free =
+        POOL.computeIfAbsent(array.length, n -> new ArrayDeque<>());
+    if (free.size() >= MAX_PER_LENGTH || pooledFloats + array.length > MAX_FLOATS) {
+      return;
+    }
+    free.push(new SoftReference<>(array));
+    pooledFloats += array.length;
+  }
+
+  /** The floats currently kept, for tests. */
+  static synchronized long pooledFloats() {
+    return pooledFloats;
+  }
+}
