@@ -16,8 +16,11 @@ public final class Storage {
   private final int size;
   private final long serial;
 
-  /** Whether {@link #recycle} gives the array back to {@link ScratchArrays}: once, if ever. */
-  private boolean scratch;
+  /**
+   * Whether {@link #recycle} gives the array back to {@link ScratchArrays}: once, if ever.
+   * Volatile, so that the release of every saved tensor checks it without taking a lock.
+   */
+  private volatile boolean scratch;
 
   private Storage(DType dtype, Object data, int size) {
     this.dtype = dtype;
@@ -91,11 +94,17 @@ public final class Storage {
    * Gives a {@link #scratch} storage's array back for reuse, once; does nothing for any other
    * storage. Nothing may read or write this storage afterwards.
    */
-  public synchronized void recycle() {
-    if (scratch) {
-      scratch = false;
-      ScratchArrays.give((float[]) data);
+  public void recycle() {
+    if (!scratch) {
+      return;
     }
+    synchronized (this) {
+      if (!scratch) {
+        return;
+      }
+      scratch = false;
+    }
+    ScratchArrays.give((float[]) data);
   }
 
   /** Wraps an array without copying. */
