@@ -4,13 +4,8 @@ import java.util.Locale;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
 import org.autograd4j.data.FashionMNIST;
-import org.autograd4j.nn.Conv2d;
 import org.autograd4j.nn.CrossEntropyLoss;
-import org.autograd4j.nn.Flatten;
-import org.autograd4j.nn.Linear;
-import org.autograd4j.nn.MaxPool2d;
 import org.autograd4j.nn.Module;
-import org.autograd4j.nn.ReLU;
 import org.autograd4j.nn.Sequential;
 import org.autograd4j.optim.Optimizer;
 import org.autograd4j.optim.SGD;
@@ -54,16 +49,7 @@ public final class CnnPhases {
     Tensor images = data.images();
     Tensor labels = data.labels();
     Torch.manualSeed(0);
-    Module[] layers = {
-      new Conv2d(1, 16, 5),
-      new ReLU(),
-      new MaxPool2d(2),
-      new Conv2d(16, 32, 5),
-      new ReLU(),
-      new MaxPool2d(2),
-      new Flatten(),
-      new Linear(512, 10)
-    };
+    Module[] layers = CnnWorkload.layers();
     Sequential model = new Sequential(layers);
     CrossEntropyLoss lossFn = new CrossEntropyLoss();
     Optimizer opt = new SGD(model.parameters(), 0.05, 0.9);

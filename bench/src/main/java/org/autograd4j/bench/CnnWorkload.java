@@ -9,6 +9,7 @@ import org.autograd4j.nn.CrossEntropyLoss;
 import org.autograd4j.nn.Flatten;
 import org.autograd4j.nn.Linear;
 import org.autograd4j.nn.MaxPool2d;
+import org.autograd4j.nn.Module;
 import org.autograd4j.nn.ReLU;
 import org.autograd4j.nn.Sequential;
 import org.autograd4j.optim.Optimizer;
@@ -21,21 +22,26 @@ import org.autograd4j.optim.SGD;
 final class CnnWorkload {
   private CnnWorkload() {}
 
+  /** The model's layers, freshly initialised from the current random state (as PyTorch's). */
+  static Module[] layers() {
+    return new Module[] {
+      new Conv2d(1, 16, 5),
+      new ReLU(),
+      new MaxPool2d(2),
+      new Conv2d(16, 32, 5),
+      new ReLU(),
+      new MaxPool2d(2),
+      new Flatten(),
+      new Linear(512, 10)
+    };
+  }
+
   /** One epoch over the training set in order, after the same 50 warm-up steps as PyTorch's. */
   static double epoch(FashionMNIST data, int maxSteps) {
     Tensor images = data.images();
     Tensor labels = data.labels();
     Torch.manualSeed(0);
-    Sequential model =
-        new Sequential(
-            new Conv2d(1, 16, 5),
-            new ReLU(),
-            new MaxPool2d(2),
-            new Conv2d(16, 32, 5),
-            new ReLU(),
-            new MaxPool2d(2),
-            new Flatten(),
-            new Linear(512, 10));
+    Sequential model = new Sequential(layers());
     CrossEntropyLoss lossFn = new CrossEntropyLoss();
     Optimizer opt = new SGD(model.parameters(), 0.05, 0.9);
     SideBySide.trainSteps(model, lossFn, opt, images, labels, 64, 50);
