@@ -509,15 +509,18 @@ final class FastPaths {
   /**
    * The ReLU gradient {@code x > 0 ? g : 0} for contiguous same-shape float operands, or null.
    * Where x is not positive the result is 0 even for a NaN gradient, as PyTorch's
-   * threshold_backward.
+   * threshold_backward. With {@code inPlace} the result goes into {@code g}'s own storage when g
+   * spans it exactly (the caller owns g: see {@link org.autograd4j.autograd.OpContext#ownsGrad}).
    */
-  static Tensor reluBackward(Tensor g, Tensor x) {
+  static Tensor reluBackward(Tensor g, Tensor x, boolean inPlace) {
     DType t = g.storage.dtype();
     if (!isFloat(t) || !dense(g, x.shape, t) || !dense(x, x.shape, t)) {
       return null;
     }
     int n = x.numel();
-    Storage out = Storage.allocate(t, n);
+    // Each element is read before it is written, at the same index: g may be the output.
+    Storage out =
+        inPlace && g.offset == 0 && g.storage.size() == n ? g.storage : Storage.allocate(t, n);
     int go = g.offset;
     int xo = x.offset;
     Parallel.RangeBody body =

@@ -177,7 +177,7 @@ class FastPathsTest {
     Tensor x = Torch.tensor(new double[] {-1, 0, 2, Double.NaN, 3});
     Tensor g = Torch.tensor(new double[] {Double.NaN, 5, 6, 7, 8});
     assertArrayEquals(
-        new double[] {0, 0, 6, 0, 8}, FastPaths.reluBackward(g, x).toDoubleArray(), 0.0);
+        new double[] {0, 0, 6, 0, 8}, FastPaths.reluBackward(g, x, false).toDoubleArray(), 0.0);
   }
 
   @Test

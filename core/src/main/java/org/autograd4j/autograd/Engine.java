@@ -107,9 +107,13 @@ final class Engine {
         // have. Zeros materialised above and tensors a hook put in were never counted, and
         // release skips them.
         boolean take = isLeafNode && !createGraph && task.ownsExclusively(grads[0]);
+        // A library derivative may write into the gradients it alone holds (OpContext.ownsGrad).
+        long owned = !createGraph && node instanceof FunctionNode ? task.exclusiveSlots(grads) : 0L;
         task.release(grads);
         Tensor[] inputGrads =
-            take ? ((AccumulateGrad) node).accumulate(grads[0], true) : callNode(node, grads);
+            take
+                ? ((AccumulateGrad) node).accumulate(grads[0], true)
+                : callNode(node, grads, owned);
         if (!keepGraph) {
           node.releaseVariables();
         }
@@ -149,12 +153,12 @@ final class Engine {
         || node instanceof CopySlices;
   }
 
-  private static Tensor[] callNode(Node node, Tensor[] grads) {
+  private static Tensor[] callNode(Node node, Tensor[] grads, long owned) {
     if (!AnomalyMode.isEnabled()) {
-      return checkedApply(node, grads);
+      return checkedApply(node, grads, owned);
     }
     try {
-      return checkedApply(node, grads);
+      return checkedApply(node, grads, owned);
     } catch (RuntimeException e) {
       // PyTorch warns with the forward traceback of the failing node, then re-raises.
       Warnings.warnOnce(AnomalyMode.errorDetected(node));
@@ -162,8 +166,8 @@ final class Engine {
     }
   }
 
-  private static Tensor[] checkedApply(Node node, Tensor[] grads) {
-    Tensor[] out = node.apply(grads);
+  private static Tensor[] checkedApply(Node node, Tensor[] grads, long owned) {
+    Tensor[] out = owned != 0 ? ((FunctionNode) node).applyOwning(grads, owned) : node.apply(grads);
     if (out.length != node.next.length) {
       throw new IllegalStateException(
           "function "

@@ -9,6 +9,9 @@ final class FunctionNode extends Node implements OpContext {
   private static final SavedTensor[] NONE = new SavedTensor[0];
   private SavedTensor[] saved = NONE;
 
+  /** Bit i: the engine owns gradient i during the current apply (see {@link #ownsGrad}). */
+  private long ownedGrads;
+
   FunctionNode(
       String name, Edge[] next, int[][] inputShapes, DType[] inputDtypes, BackwardFunction fn) {
     super(name, next, inputShapes, inputDtypes);
@@ -33,6 +36,21 @@ final class FunctionNode extends Node implements OpContext {
   @Override
   public Tensor saved(int i) {
     return saved[i] == null ? null : saved[i].unpack();
+  }
+
+  @Override
+  public boolean ownsGrad(int i) {
+    return i < Long.SIZE && (ownedGrads & (1L << i)) != 0;
+  }
+
+  /** Runs the derivative with gradients {@code owned} (bit i for gradient i) the engine's alone. */
+  Tensor[] applyOwning(Tensor[] gradOutputs, long owned) {
+    ownedGrads = owned;
+    try {
+      return apply(gradOutputs);
+    } finally {
+      ownedGrads = 0;
+    }
   }
 
   @Override

@@ -35,7 +35,8 @@ final class GraphTask implements AutoCloseable {
   private Map<Node, Tensor[]> sharedBuffers;
 
   // Gradient ownership, so that AccumulateGrad can take a gradient as the leaf's .grad instead of
-  // copying it, as PyTorch does when nothing else references the gradient (its use_count). Java
+  // copying it, as PyTorch does when nothing else references the gradient (its use_count), and a
+  // library derivative can write its result into its incoming gradient (OpContext.ownsGrad). Java
   // has no reference counts, so the task counts them itself, per storage: how many input-buffer
   // slots hold a tensor on it. A gradient is this task's alone when its storage was created during
   // the task (so no tensor from before, such as a user's root gradient or a saved tensor, shares
@@ -156,6 +157,24 @@ final class GraphTask implements AutoCloseable {
         && count[0] == 1
         && d.offset(g) == 0
         && s.size() == g.numel();
+  }
+
+  /**
+   * The gradients of a buffer just taken that this task owns exclusively ({@link
+   * #ownsExclusively}), as bit i for gradient i (the first 64).
+   */
+  long exclusiveSlots(Tensor[] grads) {
+    if (userCodeRan || bufferedStorages.isEmpty()) {
+      // Nothing counted, nothing owned: a tiny graph's backward (the seed step) stops here.
+      return 0;
+    }
+    long owned = 0;
+    for (int i = 0; i < Math.min(grads.length, Long.SIZE); i++) {
+      if (ownsExclusively(grads[i])) {
+        owned |= 1L << i;
+      }
+    }
+    return owned;
   }
 
   /** Removes and returns {@code n}'s input buffer. */

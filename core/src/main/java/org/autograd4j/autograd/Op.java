@@ -37,8 +37,10 @@ public final class Op {
    *
    * <p>The backward function must not keep a reference to a gradient it returns: the engine may
    * hand a gradient computed during backward to a leaf as its {@code .grad} without copying it (as
-   * PyTorch does when nothing else references it). User-defined derivatives belong in {@link
-   * Function}, whose gradients are always copied.
+   * PyTorch does when nothing else references it), and a later derivative may write into it ({@link
+   * OpContext#ownsGrad}). A backward function may itself overwrite an incoming gradient only where
+   * {@code ctx.ownsGrad(i)}. User-defined derivatives belong in {@link Function}, whose gradients
+   * are always copied.
    *
    * @param name the grad_fn name, e.g. {@code MulBackward0}
    * @param out the forward result, computed without recording
