@@ -9,9 +9,6 @@ final class FunctionNode extends Node implements OpContext {
   private static final SavedTensor[] NONE = new SavedTensor[0];
   private SavedTensor[] saved = NONE;
 
-  /** Bit i: the engine owns gradient i during the current apply (see {@link #ownsGrad}). */
-  private long ownedGrads;
-
   FunctionNode(
       String name, Edge[] next, int[][] inputShapes, DType[] inputDtypes, BackwardFunction fn) {
     super(name, next, inputShapes, inputDtypes);
@@ -38,19 +35,31 @@ final class FunctionNode extends Node implements OpContext {
     return saved[i] == null ? null : saved[i].unpack();
   }
 
-  @Override
-  public boolean ownsGrad(int i) {
-    return i < Long.SIZE && (ownedGrads & (1L << i)) != 0;
-  }
-
-  /** Runs the derivative with gradients {@code owned} (bit i for gradient i) the engine's alone. */
+  /**
+   * Runs the derivative with gradients {@code owned} (bit i for gradient i) the engine's alone. The
+   * context that says so is this call's own, not a field of the node: two backward passes over a
+   * shared graph may run this node at once.
+   */
   Tensor[] applyOwning(Tensor[] gradOutputs, long owned) {
-    ownedGrads = owned;
-    try {
-      return apply(gradOutputs);
-    } finally {
-      ownedGrads = 0;
-    }
+    OpContext node = this;
+    OpContext ctx =
+        new OpContext() {
+          @Override
+          public Tensor saved(int i) {
+            return node.saved(i);
+          }
+
+          @Override
+          public boolean needsInputGrad(int i) {
+            return node.needsInputGrad(i);
+          }
+
+          @Override
+          public boolean ownsGrad(int i) {
+            return i < Long.SIZE && (owned & (1L << i)) != 0;
+          }
+        };
+    return backward.apply(ctx, gradOutputs);
   }
 
   @Override
