@@ -67,6 +67,74 @@ final class FloatGemmDriver {
         transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, true, null);
   }
 
+  /**
+   * Whether a batch sharing one A goes through the kernel's 8-row tiles ({@link
+   * FloatMicroKernel#computeEightRows}): A of whole 8-row panels, few enough (at most 8) for B to
+   * be read in place, whole-width column tiles, the whole depth in one panel, beta 0 and alpha not
+   * 0 (which reads neither A nor B). A convolution's forward over its 16 or 32 output channels.
+   */
+  private boolean usesEightRows(boolean transB, int m, int n, int k, float alpha, float beta) {
+    return kernel.readsEightRows()
+        && !transB
+        && alpha != 0f
+        && beta == 0f
+        && m % 8 == 0
+        && m <= 64
+        && n % nr == 0
+        && k <= kcMax
+        && (long) m * n * k >= SMALL_WORK;
+  }
+
+  /**
+   * {@link #gemmBatched} on 8-row tiles: A packed once into 8-row panels over its whole depth, each
+   * product's B read in place, one whole product per task when several threads share the batch.
+   */
+  private void eightRowBatch(
+      boolean transA,
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      int ldb,
+      int strideB,
+      float[] c,
+      int cOff,
+      int ldc,
+      int strideC,
+      int batch) {
+    float[] ap = new float[m * k];
+    for (int i = 0; i < m; i++) {
+      int panel = i / 8 * 8 * k + i % 8;
+      for (int p = 0; p < k; p++) {
+        ap[panel + p * 8] = alpha * (transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p]);
+      }
+    }
+    Parallel.RangeBody products =
+        (lo, hi) -> {
+          for (int s = lo; s < hi; s++) {
+            int bs = bOff + s * strideB;
+            int cs = cOff + s * strideC;
+            // j outside i: one B tile stays in cache for every panel of A.
+            for (int j = 0; j < n; j += nr) {
+              for (int i = 0; i < m; i += 8) {
+                kernel.computeEightRows(k, ap, i * k, b, bs + j, ldb, c, cs + i * ldc + j, ldc, 8);
+              }
+            }
+          }
+        };
+    long total = (long) m * n * k * batch;
+    if (Parallel.getNumThreads() > 1 && batch > 1 && total >= PARALLEL_WORK) {
+      Parallel.parallelFor(0, batch, 1, products);
+    } else {
+      products.run(0, batch);
+    }
+  }
+
   /** See {@link Gemm#sgemmBatched}. */
   void gemmBatched(
       boolean transA,
@@ -93,6 +161,12 @@ final class FloatGemmDriver {
         transA, transB, m, n, k, a.length, aOff, lda, strideA, b.length, bOff, ldb, strideB,
         c.length, cOff, ldc, strideC, batch);
     long work = (long) m * n * k;
+    if (strideA == 0 && usesEightRows(transB, m, n, k, alpha, beta)) {
+      eightRowBatch(
+          transA, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, strideB, c, cOff, ldc, strideC,
+          batch);
+      return;
+    }
     // A shared by every product (a broadcast weight, as in a convolution): pack it once for the
     // batch instead of once per product.
     float[] packedA =

@@ -233,4 +233,47 @@ interface FloatMicroKernel {
       float beta) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " packs B");
   }
+
+  /**
+   * Whether this kernel implements {@link #computeEightRows}.
+   *
+   * @return true if 8-row tiles over row-major B are available
+   */
+  default boolean readsEightRows() {
+    return false;
+  }
+
+  /**
+   * {@link #computeRowMajorB} with beta 0 on an 8-row tile: A from a panel packed 8 values per p, B
+   * read in place ({@code b[bOff + p * ldb .. + NR)}). The products and their order are those of
+   * {@link #compute}, so the results are bit-identical to the 6-row tiles'.
+   *
+   * <pre>{@code
+   * kernel.computeEightRows(400, ap, 0, b, j, 64, c, j, 64, 8);
+   * }</pre>
+   *
+   * @param kc depth of the panel
+   * @param ap packed A storage, 8 values per p
+   * @param apOff start of the A panel
+   * @param b storage of B
+   * @param bOff index of the tile's first B element
+   * @param ldb leading dimension of B
+   * @param c storage of C
+   * @param cOff index of the tile's top-left element
+   * @param ldc leading dimension of C
+   * @param mr valid rows of the tile, at most 8
+   */
+  default void computeEightRows(
+      int kc,
+      float[] ap,
+      int apOff,
+      float[] b,
+      int bOff,
+      int ldb,
+      float[] c,
+      int cOff,
+      int ldc,
+      int mr) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no 8-row tile");
+  }
 }

@@ -336,6 +336,26 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
   }
 
   @Override
+  public boolean readsEightRows() {
+    return VectorFloatEightRows.fits();
+  }
+
+  @Override
+  public void computeEightRows(
+      int kc,
+      float[] ap,
+      int apOff,
+      float[] b,
+      int bOff,
+      int ldb,
+      float[] c,
+      int cOff,
+      int ldc,
+      int mr) {
+    VectorFloatEightRows.compute(kc, ap, apOff, b, bOff, ldb, c, cOff, ldc, mr);
+  }
+
+  @Override
   public boolean readsRowMajorB() {
     return true;
   }
