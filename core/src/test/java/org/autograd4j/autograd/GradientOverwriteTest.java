@@ -36,60 +36,55 @@ class GradientOverwriteTest {
     return t.sum().item();
   }
 
-  /**
-   * An identity op whose derivative records the serial of the gradient's storage it receives and
-   * whether it owned it, and passes the gradient on.
-   */
-  private static Tensor probe(Tensor x, long[] serial, boolean[] owned) {
-    Tensor out = x.detach().clone();
-    return Op.record(
-        "ProbeBackward",
-        out,
-        new Tensor[] {x},
-        (ctx, g) -> {
-          serial[0] = TensorData.get().storage(g[0]).serial();
-          owned[0] = ctx.ownsGrad(0);
-          return new Tensor[] {g[0]};
-        });
+  /** What an identity op's derivative saw: its gradient's storage and whether it owned it. */
+  private static final class Probe {
+    long serial;
+    boolean owned;
+
+    /** {@code x} again, through an op whose derivative records into this probe. */
+    Tensor on(Tensor x) {
+      return Op.record(
+          "ProbeBackward",
+          x.detach().clone(),
+          new Tensor[] {x},
+          (ctx, g) -> {
+            serial = TensorData.get().storage(g[0]).serial();
+            owned = ctx.ownsGrad(0);
+            return new Tensor[] {g[0]};
+          });
+    }
   }
 
   @Test
   void reluWritesIntoTheGradientItOwns() {
     Tensor x = signs();
-    long[] above = new long[1];
-    long[] below = new long[1];
-    boolean[] ownedAbove = new boolean[1];
-    boolean[] ownedBelow = new boolean[1];
-    Tensor r = probe(probe(x.mul(1.0), below, ownedBelow).relu(), above, ownedAbove);
-    r.mul(3.0).sum().backward();
-    assertTrue(ownedAbove[0]);
-    assertTrue(ownedBelow[0]);
-    assertEquals(above[0], below[0]);
+    Probe above = new Probe();
+    Probe below = new Probe();
+    above.on(below.on(x.mul(1.0)).relu()).mul(3.0).sum().backward();
+    assertTrue(above.owned);
+    assertTrue(below.owned);
+    assertEquals(above.serial, below.serial);
     assertEquals(3.0 * N / 2, sum(x.grad()));
   }
 
   @Test
   void reluWritesAFreshTensorWhenItDoesNotOwnTheGradient() {
     Tensor x = signs();
-    long[] above = new long[1];
-    long[] below = new long[1];
-    boolean[] ownedAbove = new boolean[1];
-    boolean[] ownedBelow = new boolean[1];
-    Tensor r = probe(probe(x.mul(1.0), below, ownedBelow).relu(), above, ownedAbove);
+    Probe above = new Probe();
+    Probe below = new Probe();
+    Tensor r = above.on(below.on(x.mul(1.0)).relu());
     r.registerHook(g -> null);
     r.mul(3.0).sum().backward();
-    assertFalse(ownedAbove[0]);
-    assertNotEquals(above[0], below[0]);
+    assertFalse(above.owned);
+    assertNotEquals(above.serial, below.serial);
     assertEquals(3.0 * N / 2, sum(x.grad()));
   }
 
   @Test
   void aSmallGradientIsNotOwned() {
-    Tensor x = Torch.ones(N - 1).requiresGrad_();
-    long[] serial = new long[1];
-    boolean[] owned = new boolean[1];
-    probe(x.mul(1.0), serial, owned).mul(3.0).sum().backward();
-    assertFalse(owned[0]);
+    Probe probe = new Probe();
+    probe.on(Torch.ones(N - 1).requiresGrad_().mul(1.0)).mul(3.0).sum().backward();
+    assertFalse(probe.owned);
   }
 
   @Test

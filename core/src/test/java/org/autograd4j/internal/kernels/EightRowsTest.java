@@ -119,116 +119,19 @@ class EightRowsTest {
         String.format("m=%d n=%d k=%d ta=%b alpha=%s beta=%s", m, n, k, ta, alpha, beta));
   }
 
-  /**
-   * {@code kernel} with its 8-row tiles switched on (counting their calls) or off, in a GEMM of its
-   * own; everything else delegated.
-   */
-  private static final class Switched implements FloatMicroKernel {
-    private final FloatMicroKernel kernel;
+  /** {@code kernel} with its 8-row tiles switched on (counting their calls) or off. */
+  private static final class Switched extends DelegatingFloatKernel {
     private final boolean eightRows;
     final AtomicLong calls = new AtomicLong();
-    final Gemm gemm;
 
     Switched(FloatMicroKernel kernel, boolean eightRows) {
-      this.kernel = kernel;
+      super(kernel);
       this.eightRows = eightRows;
-      KernelProvider vector = Kernels.vector().orElseThrow();
-      this.gemm =
-          new PackedGemm(
-              this, new ScalarDoubleMicroKernel(), vector.elementwise(), vector.reductions());
-    }
-
-    @Override
-    public GemmBlocking blocking() {
-      return kernel.blocking();
-    }
-
-    @Override
-    public void compute(
-        int kc,
-        float[] ap,
-        int apOff,
-        float[] bp,
-        int bpOff,
-        float[] c,
-        int cOff,
-        int ldc,
-        int mr,
-        int nr,
-        float beta,
-        float[] tmp) {
-      kernel.compute(kc, ap, apOff, bp, bpOff, c, cOff, ldc, mr, nr, beta, tmp);
-    }
-
-    @Override
-    public void packTransposedA(
-        float[] a, int src, int lda, int kc, float alpha, float[] ap, int dst) {
-      kernel.packTransposedA(a, src, lda, kc, alpha, ap, dst);
-    }
-
-    @Override
-    public void packRowMajorA(
-        float[] a, int src, int lda, int kc, float alpha, float[] ap, int dst) {
-      kernel.packRowMajorA(a, src, lda, kc, alpha, ap, dst);
-    }
-
-    @Override
-    public void packTransposedB(float[] b, int src, int ldb, int kc, float[] bp, int dst) {
-      kernel.packTransposedB(b, src, ldb, kc, bp, dst);
-    }
-
-    @Override
-    public void packRowMajorB(float[] b, int src, int ldb, int kc, float[] bp, int dst) {
-      kernel.packRowMajorB(b, src, ldb, kc, bp, dst);
-    }
-
-    @Override
-    public boolean readsRowMajorA() {
-      return kernel.readsRowMajorA();
-    }
-
-    @Override
-    public void computeRowMajorA(
-        int kc,
-        float[] a,
-        int aOff,
-        int lda,
-        float[] bp,
-        int bpOff,
-        float[] c,
-        int cOff,
-        int ldc,
-        int mr,
-        int nr,
-        float beta,
-        float[] tmp) {
-      kernel.computeRowMajorA(kc, a, aOff, lda, bp, bpOff, c, cOff, ldc, mr, nr, beta, tmp);
-    }
-
-    @Override
-    public boolean readsRowMajorB() {
-      return kernel.readsRowMajorB();
-    }
-
-    @Override
-    public void computeRowMajorB(
-        int kc,
-        float[] ap,
-        int apOff,
-        float[] b,
-        int bOff,
-        int ldb,
-        float[] c,
-        int cOff,
-        int ldc,
-        int mr,
-        float beta) {
-      kernel.computeRowMajorB(kc, ap, apOff, b, bOff, ldb, c, cOff, ldc, mr, beta);
     }
 
     @Override
     public boolean readsEightRows() {
-      return eightRows;
+      return eightRows && kernel.readsEightRows();
     }
 
     @Override
@@ -244,7 +147,7 @@ class EightRowsTest {
         int ldc,
         int mr) {
       calls.incrementAndGet();
-      kernel.computeEightRows(kc, ap, apOff, b, bOff, ldb, c, cOff, ldc, mr);
+      super.computeEightRows(kc, ap, apOff, b, bOff, ldb, c, cOff, ldc, mr);
     }
   }
 }

@@ -151,72 +151,21 @@ class RowMajorBTest {
    * VectorFloatRowMajorB#unrolled}), counting the calls, or ({@code inPlaceB} false) one that
    * always packs B; in a GEMM of its own.
    */
-  private static final class Wrapped implements FloatMicroKernel {
-    private final FloatMicroKernel kernel;
+  private static final class Wrapped extends DelegatingFloatKernel {
     private final boolean inPlaceB;
     private final boolean unrolledLoop;
     final AtomicLong calls = new AtomicLong();
-    final Gemm gemm;
 
     Wrapped(FloatMicroKernel kernel, boolean inPlaceB, boolean unrolledLoop) {
-      this.kernel = kernel;
+      super(kernel);
       this.inPlaceB = inPlaceB;
       this.unrolledLoop = unrolledLoop;
-      KernelProvider vector = Kernels.vector().orElseThrow();
-      this.gemm =
-          new PackedGemm(
-              this, new ScalarDoubleMicroKernel(), vector.elementwise(), vector.reductions());
     }
 
+    /** Off: the products compared here are the 6-row tiles' (EightRowsTest has the 8-row ones). */
     @Override
-    public GemmBlocking blocking() {
-      return kernel.blocking();
-    }
-
-    @Override
-    public void compute(
-        int kc,
-        float[] ap,
-        int apOff,
-        float[] bp,
-        int bpOff,
-        float[] c,
-        int cOff,
-        int ldc,
-        int mr,
-        int nr,
-        float beta,
-        float[] tmp) {
-      kernel.compute(kc, ap, apOff, bp, bpOff, c, cOff, ldc, mr, nr, beta, tmp);
-    }
-
-    @Override
-    public void packTransposedA(
-        float[] a, int src, int lda, int kc, float alpha, float[] ap, int dst) {
-      kernel.packTransposedA(a, src, lda, kc, alpha, ap, dst);
-    }
-
-    @Override
-    public boolean readsRowMajorA() {
-      return kernel.readsRowMajorA();
-    }
-
-    @Override
-    public void computeRowMajorA(
-        int kc,
-        float[] a,
-        int aOff,
-        int lda,
-        float[] bp,
-        int bpOff,
-        float[] c,
-        int cOff,
-        int ldc,
-        int mr,
-        int nr,
-        float beta,
-        float[] tmp) {
-      kernel.computeRowMajorA(kc, a, aOff, lda, bp, bpOff, c, cOff, ldc, mr, nr, beta, tmp);
+    public boolean readsEightRows() {
+      return false;
     }
 
     @Override
