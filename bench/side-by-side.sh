@@ -2,8 +2,9 @@
 # Side-by-side speed harness: runs each workload in autograd4j and in PyTorch (Debian's python3-torch)
 # in one run, with the same shapes, hyper-parameters and thread counts, and prints a table of ratios.
 #
-#   bench/side-by-side.sh                     everything (about 15 minutes on 2 cores)
+#   bench/side-by-side.sh                     everything (about 17 minutes on 2 cores)
 #   REPEAT=1 bench/side-by-side.sh seed       one alternation instead of 3 for seed and sgemm
+#   MLP_REPEAT=1 CNN_REPEAT=1 ...             one instead of 2 for the MLP and the CNN
 #   bench/side-by-side.sh seed sgemm          only some workloads (seed, sgemm, mlp, cnn)
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/side-by-side.sh
 #   AUTOGRAD4J_JAVA_OPTS=-Xmx2g bench/side-by-side.sh mlp  extra JVM options (after the launcher's, tools/jvm-flags.sh)
@@ -154,10 +155,14 @@ for w in "${workloads[@]}"; do
       done
       ;;
     cnn)
-      for t in 1 2; do
-        run java "$t" cnn "$t"
-        run torch "$t" cnn "$t"
-        run torch-keepmem "$t" cnn "$t"
+      # Twice, as the MLP: on this host one CNN epoch moves by 10-60% from process to process, on
+      # both sides.
+      for _ in $(seq "${CNN_REPEAT:-2}"); do
+        for t in 1 2; do
+          run java "$t" cnn "$t"
+          run torch "$t" cnn "$t"
+          run torch-keepmem "$t" cnn "$t"
+        done
       done
       ;;
     *)
