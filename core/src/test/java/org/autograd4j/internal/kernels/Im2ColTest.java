@@ -26,6 +26,13 @@ class Im2ColTest {
     {2, 18, 18, 3, 3, 0, 0, 1, 1, 1, 1},
     {1, 4, 19, 2, 3, 0, 0, 1, 1, 1, 1},
     {2, 10, 9, 3, 3, 1, 0, 1, 1, 1, 1},
+    // Unfolded whole (Elementwise.unfoldInside), around the vector widths: windows half a 16-lane
+    // vector wide over an odd number of rows, half an 8-lane one, exactly two 16-lane ones, and
+    // one float more.
+    {2, 11, 12, 5, 5, 0, 0, 1, 1, 1, 1},
+    {1, 7, 6, 3, 3, 0, 0, 1, 1, 1, 1},
+    {1, 4, 34, 3, 3, 0, 0, 1, 1, 1, 1},
+    {2, 3, 35, 2, 3, 0, 0, 1, 1, 1, 1},
   };
 
   private static Conv2dGeometry geometry(int[] g) {
