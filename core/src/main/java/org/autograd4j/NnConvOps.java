@@ -169,7 +169,7 @@ final class NnConvOps {
    * result {@code (N, O, oh, ow)} without bias. Differentiable (used by forward and backward).
    */
   static Tensor conv(Tensor x, Tensor weight, Window w, int groups) {
-    return convAndColumns(x, weight, null, w, groups, false)[0];
+    return convAndColumns(x, weight, null, w, groups, false, false)[0];
   }
 
   /**
@@ -177,10 +177,11 @@ final class NnConvOps {
    * L)}: {@code {out, cols}}. The columns are on a {@link Storage#scratch} storage when {@code
    * scratch}: the caller then either recycles them or saves them for a backward whose release
    * recycles them, and hands them to no one else. Those of a float32 convolution of one group are
-   * then unfolded and multiplied block by block ({@link #convolveInBlocks}).
+   * then unfolded and multiplied block by block ({@link #convolveInBlocks}), and are null unless
+   * the caller {@code keep}s them.
    */
   private static Tensor[] convAndColumns(
-      Tensor x, Tensor weight, Tensor bias, Window w, int groups, boolean scratch) {
+      Tensor x, Tensor weight, Tensor bias, Window w, int groups, boolean scratch, boolean keep) {
     int n = x.shape[0];
     int o = weight.shape[0];
     int k = weight.shape[1] * w.kh() * w.kw();
@@ -190,7 +191,7 @@ final class NnConvOps {
         && x.dtype() == DType.FLOAT32
         && weight.dtype() == DType.FLOAT32
         && (bias == null || bias.dtype() == DType.FLOAT32)) {
-      return convolveInBlocks(x, weight, bias, g);
+      return convolveInBlocks(x, weight, bias, g, keep);
     }
     Tensor cols = im2col(x, w, scratch);
     Tensor out = weight.reshape(groups, o / groups, k).matmul(cols.view(n, groups, k, g.colCols()));
@@ -212,13 +213,16 @@ final class NnConvOps {
    * time, each thread on its own range of samples: a block's columns (up to {@link #CHUNK_FLOATS})
    * are still in cache when its product reads them, and its outputs when the bias is added, where
    * unfolding the whole batch first (6.5 MB of columns for the CNN's conv2) sent them out to memory
-   * in between. The same products and additions as the batch-wide path, so the same bits. The
-   * columns come out on a {@link Storage#scratch} storage, as {@link #convAndColumns} describes.
-   * CNN training step, one JVM alternating both every 50 steps, 1 thread, batch-wide against
-   * blocks: conv2 forward 1739 -> 1570 us and 1482 -> 1274 us on JDK 17 (step 8.06 -> 7.96 and 6.69
-   * -> 6.52 ms), 1481 -> 1320 us on JDK 25 (step 6.93 -> 6.73 ms); conv1 forward 2-8% faster.
+   * in between. The same products and additions as the batch-wide path, so the same bits. Columns
+   * to {@code keep} are the whole batch's, on a {@link Storage#scratch} storage, as {@link
+   * #convAndColumns} describes; otherwise each thread unfolds its blocks into one buffer of its own
+   * and the columns come out null. CNN training step, one JVM alternating both every 50 steps, 1
+   * thread, batch-wide against blocks: conv2 forward 1739 -> 1570 us and 1482 -> 1274 us on JDK 17
+   * (step 8.06 -> 7.96 and 6.69 -> 6.52 ms), 1481 -> 1320 us on JDK 25 (step 6.93 -> 6.73 ms);
+   * conv1 forward 2-8% faster.
    */
-  private static Tensor[] convolveInBlocks(Tensor x, Tensor weight, Tensor bias, Conv2dGeometry g) {
+  private static Tensor[] convolveInBlocks(
+      Tensor x, Tensor weight, Tensor bias, Conv2dGeometry g, boolean keep) {
     int n = x.shape[0];
     int o = weight.shape[0];
     int rows = g.colRows();
@@ -227,9 +231,8 @@ final class NnConvOps {
     Tensor xc = x.contiguousData();
     Tensor wc = weight.contiguousData();
     float[] biases = bias == null ? null : bias.contiguous().toFloatArray();
-    Tensor cols = new Tensor(Storage.scratch(n * rows * l), new int[] {n, rows, l});
+    Tensor cols = keep ? new Tensor(Storage.scratch(n * rows * l), new int[] {n, rows, l}) : null;
     Tensor out = Creation.full(new int[] {n, o, g.outH(), g.outW()}, 0, DType.FLOAT32);
-    float[] cs = cols.storage.floats();
     float[] os = out.storage.floats();
     int block = Math.max(1, CHUNK_FLOATS / Math.max(1, rows * l));
     Elementwise ew = Kernels.get().elementwise();
@@ -238,10 +241,17 @@ final class NnConvOps {
         n,
         SampleChunks.count(n, (long) rows * l),
         (chunk, lo, hi) -> {
+          // Kept columns sit at their sample's place in the batch, others at their block's.
+          float[] cs =
+              keep
+                  ? cols.storage.floats()
+                  : ScratchArrays.take(Math.min(block, hi - lo) * rows * l);
           for (int s0 = lo; s0 < hi; s0 += block) {
             int s1 = Math.min(hi, s0 + block);
+            int first = keep ? 0 : s0;
             for (int s = s0; s < s1; s++) {
-              Im2Col.im2col(ew, xc.storage.floats(), xc.offset + s * plane, g, cs, s * rows * l);
+              Im2Col.im2col(
+                  ew, xc.storage.floats(), xc.offset + s * plane, g, cs, (s - first) * rows * l);
             }
             gemm.sgemmBatched(
                 false,
@@ -255,7 +265,7 @@ final class NnConvOps {
                 rows,
                 0,
                 cs,
-                s0 * rows * l,
+                (s0 - first) * rows * l,
                 l,
                 rows * l,
                 0f,
@@ -270,6 +280,9 @@ final class NnConvOps {
                 ew.addScalar(os, at, biases[c], os, at, l);
               }
             }
+          }
+          if (!keep) {
+            ScratchArrays.give(cs);
           }
         });
     return new Tensor[] {out, cols};
@@ -481,7 +494,7 @@ final class NnConvOps {
     int l = geo.colCols();
     Tensor gc = g.contiguousData();
     boolean single = x.dtype() == DType.FLOAT32;
-    if (single && kg <= FEW_COLUMN_ROWS && l >= 16) {
+    if (weightGradByDots(x.dtype(), kg, l)) {
       return convWeightGradByDots(saved != null ? saved : im2col(x, w), gc, weightShape, groups);
     }
     Tensor xc = x.contiguousData();
@@ -567,6 +580,14 @@ final class NnConvOps {
   private static final int FEW_COLUMN_ROWS = 64;
 
   /**
+   * Whether the weight gradient of a convolution of this dtype, {@code kg} rows of columns per
+   * group and {@code l} output positions goes through {@link #convWeightGradByDots}.
+   */
+  private static boolean weightGradByDots(DType dtype, int kg, int l) {
+    return dtype == DType.FLOAT32 && kg <= FEW_COLUMN_ROWS && l >= 16;
+  }
+
+  /**
    * The float32 weight gradient as dot products: per group, {@code Σ_n g_n · cols_nᵀ} by {@link
    * org.autograd4j.internal.kernels.Reductions#sumOfProductsNT}, straight into the {@code (O, C/G,
    * kh, kw)} result.
@@ -648,9 +669,22 @@ final class NnConvOps {
       boolean transposed,
       int outH,
       int outW) {
-    // The weight gradient multiplies the same columns as the forward: keep them for it (as
-    // PyTorch's slow_conv2d keeps its "finput") rather than unfolding the input again.
-    boolean keepColumns = !transposed && GradMode.isEnabled() && weight.requiresGrad();
+    // The weight gradient multiplies the same columns as the forward. Its dot products (first
+    // layers) read the columns the forward kept, as PyTorch's slow_conv2d keeps its "finput". Its
+    // GEMMs instead unfold the input again, a sample at a time into a buffer that stays in cache:
+    // kept, the CNN's second layer's 6.5 MB of columns were written out to memory by the forward
+    // and read back by the backward. CNN step, one JVM alternating both every 50 steps, 1 thread:
+    // conv2 forward 1073 -> 926 and 1047 -> 989 us, backward 4035 -> 3635 and 3777 -> 3644 us on
+    // JDK 17; forward 990 -> 893 and 964 -> 914 us, backward 3481 -> 3413 and 3446 -> 3361 us on
+    // JDK 25. The first layer's dot products lost as much as they gained.
+    boolean keepColumns =
+        !transposed
+            && GradMode.isEnabled()
+            && weight.requiresGrad()
+            && weightGradByDots(
+                x.dtype(),
+                weight.shape[1] * w.kh() * w.kw(),
+                w.geometry(x.shape[1], x.shape[2], x.shape[3]).colCols());
     Tensor out;
     Tensor cols = null;
     try (var s = GradMode.scope(false)) {
@@ -660,10 +694,10 @@ final class NnConvOps {
       } else {
         // The columns are saved below and recycled when the backward frees them (SavedTensor),
         // or recycled right here when no backward needs them.
-        Tensor[] outAndCols = convAndColumns(x, weight, bias, w, groups, true);
+        Tensor[] outAndCols = convAndColumns(x, weight, bias, w, groups, true, keepColumns);
         out = outAndCols[0];
         cols = keepColumns ? outAndCols[1] : null;
-        if (!keepColumns) {
+        if (!keepColumns && outAndCols[1] != null) {
           outAndCols[1].storage.recycle();
         }
       }
