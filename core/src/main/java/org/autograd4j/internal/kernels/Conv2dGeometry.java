@@ -61,6 +61,25 @@ public record Conv2dGeometry(
   }
 
   /**
+   * Whether every kernel tap lies inside the image at every output position: stride 1, no padding
+   * and no dilation. Each tap's windows are then the image's rows shifted by the tap.
+   *
+   * <pre>{@code
+   * new Conv2dGeometry(16, 12, 12, 5, 5, 0, 0, 1, 1, 1, 1).everyTapInside();  // true
+   * }</pre>
+   *
+   * @return true for a convolution of stride 1 without padding or dilation
+   */
+  public boolean everyTapInside() {
+    return padH == 0
+        && padW == 0
+        && strideH == 1
+        && strideW == 1
+        && dilationH == 1
+        && dilationW == 1;
+  }
+
+  /**
    * Returns the output height.
    *
    * @return rows of the output feature map

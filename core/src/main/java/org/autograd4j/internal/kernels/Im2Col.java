@@ -52,12 +52,7 @@ public final class Im2Col {
       Elementwise ew, float[] image, int imageOff, Conv2dGeometry g, float[] col, int colOff) {
     // Every tap inside the image at every output position: no runs to work out and no padding to
     // fill, so the kernel takes the whole image in one call.
-    if (g.padH() == 0
-        && g.padW() == 0
-        && g.strideH() == 1
-        && g.strideW() == 1
-        && g.dilationH() == 1
-        && g.dilationW() == 1) {
+    if (g.everyTapInside()) {
       ew.unfoldInside(
           image,
           imageOff,
