@@ -281,7 +281,9 @@ final class VectorElementwise implements Elementwise {
    * tap. Against Im2Col's per-tap path (a record, two fills and a {@link #copyRows} call per tap),
    * one JVM alternating both, batch of 64, Zen 5: the CNN's second layer 411 -> 241 us and its
    * first 138 -> 124 us on JDK 17, 349 -> 222 and 131 -> 101 us on JDK 25; in its training step,
-   * conv2's forward 1148-1198 -> 1023-1035 us on JDK 17 and 1034-1286 -> 935-1112 us on JDK 25.
+   * conv2's forward 1148-1198 -> 1023-1035 us on JDK 17 and 1034-1286 -> 935-1112 us on JDK 25. One
+   * method per path: with both loops in one method, JDK 25 compiled the wide one so that conv1's
+   * forward took 300 us longer in two runs of seven.
    */
   @Override
   public void unfoldInside(
