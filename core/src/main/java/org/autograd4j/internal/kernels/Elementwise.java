@@ -223,47 +223,31 @@ public interface Elementwise {
   void copyRows(float[] x, int xOff, int xStride, float[] out, int outOff, int rows, int len);
 
   /**
-   * im2col of one image for a convolution of stride 1 without padding or dilation, whose every
-   * kernel tap lies inside the image at every output position: row {@code (c * kernelH + ki) *
+   * im2col of one image for a convolution whose every kernel tap lies inside the image at every
+   * output position ({@link Conv2dGeometry#everyTapInside}): row {@code (c * kernelH + ki) *
    * kernelW + kj} of {@code out} holds the {@code outH x outW} window of channel {@code c} at
-   * {@code (ki, kj)}, where {@code outH = height - kernelH + 1} and {@code outW = width - kernelW +
-   * 1}. By default one {@link #copyRows} per tap; one call per image lets a kernel keep the taps'
-   * loop with the copies: the CNN's second layer has 400 taps of 8 x 8, where the per-tap work
-   * around the copy cost as much as the copy.
+   * {@code (ki, kj)}. By default one {@link #copyRows} per tap; one call per image lets a kernel
+   * keep the taps' loop with the copies: the CNN's second layer has 400 taps of 8 x 8, where the
+   * per-tap work around the copy cost as much as the copy.
    *
    * <pre>{@code
    * // a 1 x 3 x 3 image, 2 x 2 kernel: 4 rows of 2 x 2 windows
-   * elementwise.unfoldInside(image, 0, 1, 3, 3, 2, 2, col, 0);
+   * elementwise.unfoldInside(image, 0, new Conv2dGeometry(1, 3, 3, 2, 2, 0, 0, 1, 1, 1, 1), col, 0);
    * }</pre>
    *
    * @param x the images, NCHW
    * @param xOff offset of this image's first element
-   * @param channels channels of the image
-   * @param height rows of each channel
-   * @param width columns of each channel
-   * @param kernelH kernel rows, at most {@code height}
-   * @param kernelW kernel columns, at most {@code width}
-   * @param out the column matrix, {@code channels * kernelH * kernelW * outH * outW} elements
-   *     overwritten
+   * @param g the convolution's geometry, every tap inside the image
+   * @param out the column matrix, {@code g.colRows() * g.colCols()} elements overwritten
    * @param outOff offset of the column matrix
    */
-  default void unfoldInside(
-      float[] x,
-      int xOff,
-      int channels,
-      int height,
-      int width,
-      int kernelH,
-      int kernelW,
-      float[] out,
-      int outOff) {
-    int outH = height - kernelH + 1;
-    int outW = width - kernelW + 1;
+  default void unfoldInside(float[] x, int xOff, Conv2dGeometry g, float[] out, int outOff) {
     int dst = outOff;
-    for (int c = 0; c < channels; c++) {
-      for (int ki = 0; ki < kernelH; ki++) {
-        for (int kj = 0; kj < kernelW; kj++, dst += outH * outW) {
-          copyRows(x, xOff + (c * height + ki) * width + kj, width, out, dst, outH, outW);
+    for (int c = 0; c < g.channels(); c++) {
+      for (int ki = 0; ki < g.kernelH(); ki++) {
+        for (int kj = 0; kj < g.kernelW(); kj++, dst += g.colCols()) {
+          int src = xOff + (c * g.height() + ki) * g.width() + kj;
+          copyRows(x, src, g.width(), out, dst, g.outH(), g.outW());
         }
       }
     }

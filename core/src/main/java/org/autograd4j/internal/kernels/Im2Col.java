@@ -53,16 +53,7 @@ public final class Im2Col {
     // Every tap inside the image at every output position: no runs to work out and no padding to
     // fill, so the kernel takes the whole image in one call.
     if (g.everyTapInside()) {
-      ew.unfoldInside(
-          image,
-          imageOff,
-          g.channels(),
-          g.height(),
-          g.width(),
-          g.kernelH(),
-          g.kernelW(),
-          col,
-          colOff);
+      ew.unfoldInside(image, imageOff, g, col, colOff);
       return;
     }
     int outH = g.outH();
