@@ -264,7 +264,7 @@ public interface Elementwise {
   void scale(float alpha, float[] x, int xOff, int n);
 
   /**
-   * {@code out[i] = max(x[i], 0)} with {@link Math#max} semantics: NaN stays NaN, -0 becomes +0.
+   * {@code out[i] = x[i] < 0 ? 0 : x[i]}, PyTorch's relu: NaN and -0 pass through.
    *
    * @param x input
    * @param xOff offset of {@code x[0]}
@@ -489,7 +489,7 @@ public interface Elementwise {
   void scale(double alpha, double[] x, int xOff, int n);
 
   /**
-   * {@code out[i] = max(x[i], 0)} with {@link Math#max} semantics: NaN stays NaN, -0 becomes +0.
+   * {@code out[i] = x[i] < 0 ? 0 : x[i]}, PyTorch's relu: NaN and -0 pass through.
    *
    * @param x input
    * @param xOff offset of {@code x[0]}

@@ -125,7 +125,7 @@ final class ScalarElementwise implements Elementwise {
   @Override
   public void relu(float[] x, int xOff, float[] out, int outOff, int n) {
     for (int i = 0; i < n; i++) {
-      out[outOff + i] = Math.max(x[xOff + i], 0f);
+      out[outOff + i] = x[xOff + i] < 0f ? 0f : x[xOff + i];
     }
   }
 
@@ -250,7 +250,7 @@ final class ScalarElementwise implements Elementwise {
   @Override
   public void relu(double[] x, int xOff, double[] out, int outOff, int n) {
     for (int i = 0; i < n; i++) {
-      out[outOff + i] = Math.max(x[xOff + i], 0.0);
+      out[outOff + i] = x[xOff + i] < 0.0 ? 0.0 : x[xOff + i];
     }
   }
 

@@ -360,11 +360,13 @@ final class VectorElementwise implements Elementwise {
   public void relu(float[] x, int xOff, float[] out, int outOff, int n) {
     int i = 0;
     for (int upper = F.loopBound(n); i < upper; i += F.length()) {
-      // lanewise max has Math.max semantics (NaN wins, -0 < +0), like the scalar reference.
-      FloatVector.fromArray(F, x, xOff + i).max(0f).intoArray(out, outOff + i);
+      // Only negatives become zero: -0 and NaN pass through, as in PyTorch (a lanewise max would
+      // turn -0 into +0).
+      FloatVector v = FloatVector.fromArray(F, x, xOff + i);
+      v.blend(0f, v.compare(VectorOperators.LT, 0f)).intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
-      out[outOff + i] = Math.max(x[xOff + i], 0f);
+      out[outOff + i] = x[xOff + i] < 0f ? 0f : x[xOff + i];
     }
   }
 
@@ -569,11 +571,12 @@ final class VectorElementwise implements Elementwise {
   public void relu(double[] x, int xOff, double[] out, int outOff, int n) {
     int i = 0;
     for (int upper = D.loopBound(n); i < upper; i += D.length()) {
-      // lanewise max has Math.max semantics (NaN wins, -0 < +0), like the scalar reference.
-      DoubleVector.fromArray(D, x, xOff + i).max(0.0).intoArray(out, outOff + i);
+      // Only negatives become zero: -0 and NaN pass through, as in PyTorch.
+      DoubleVector v = DoubleVector.fromArray(D, x, xOff + i);
+      v.blend(0.0, v.compare(VectorOperators.LT, 0.0)).intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
-      out[outOff + i] = Math.max(x[xOff + i], 0.0);
+      out[outOff + i] = x[xOff + i] < 0.0 ? 0.0 : x[xOff + i];
     }
   }
 

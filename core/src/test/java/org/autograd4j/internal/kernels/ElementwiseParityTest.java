@@ -182,12 +182,30 @@ class ElementwiseParityTest {
   }
 
   @Test
-  void reluFollowsMathMax() {
+  void reluKeepsNegativeZeroAndNaNAsPyTorchDoes() {
+    // torch.relu(torch.tensor([-0., nan, -2, 3, 0, -1, 5, -inf, 1])): tensor([-0., nan, 0., 3.,
+    // 0., 0., 5., 0., 1.]), signbit set on the first only. 17 elements reach the vector loop.
     float[] x = {-0f, Float.NaN, -2f, 3f, 0f, -1f, 5f, Float.NEGATIVE_INFINITY, 1f};
+    float[] expected = {-0f, Float.NaN, 0f, 3f, 0f, 0f, 5f, 0f, 1f};
     float[] out = new float[x.length];
+    float[] wide = new float[17];
+    float[] wideOut = new float[17];
+    System.arraycopy(x, 0, wide, 8, x.length);
     for (Elementwise e : new Elementwise[] {scalar, vector}) {
+      e.relu(wide, 0, wideOut, 0, wide.length);
+      assertArrayEquals(expected, java.util.Arrays.copyOfRange(wideOut, 8, 17));
+      double[] xd = new double[17];
+      double[] outD = new double[17];
+      for (int i = 0; i < 17; i++) {
+        xd[i] = wide[i];
+      }
+      e.relu(xd, 0, outD, 0, 17);
+      for (int i = 0; i < 17; i++) {
+        assertEquals(
+            Double.doubleToLongBits(wideOut[i]), Double.doubleToLongBits(outD[i]), "double " + i);
+      }
       e.relu(x, 0, out, 0, x.length);
-      assertArrayEquals(new float[] {0f, Float.NaN, 0f, 3f, 0f, 0f, 5f, 0f, 1f}, out);
+      assertArrayEquals(expected, out);
       float[] grad = {1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f};
       e.reluBackward(grad, 0, x, 0, out, 0, x.length);
       assertArrayEquals(new float[] {0f, 0f, 0f, 4f, 0f, 0f, 7f, 0f, 9f}, out);
