@@ -198,6 +198,47 @@ class GemmTest {
 
   @ParameterizedTest
   @MethodSource("providers")
+  void sharedAPackedIntoAReusedBufferAcrossShapes(KernelProvider provider) {
+    // The packed shared A lives in a per-thread buffer kept between calls: a smaller product after
+    // a larger one finds the larger one's panels there (and a partial edge panel), and a product
+    // of the same size with another A must not see the old one's.
+    int[][] shapes = {{80, 20, 300}, {13, 40, 17}, {32, 64, 40}, {32, 64, 40}, {50, 24, 33}};
+    for (int threads : new int[] {1, 2}) {
+      Providers.withThreads(
+          threads,
+          () -> {
+            Random random = new Random(5);
+            Gemm gemm = provider.gemm();
+            int batch = 4;
+            for (int[] s : shapes) {
+              for (boolean ta : new boolean[] {false, true}) {
+                int m = s[0];
+                int n = s[1];
+                int k = s[2];
+                int lda = ta ? m : k;
+                float[] a = randomFloats(random, m * k);
+                float[] b = randomFloats(random, batch * k * n);
+                float[] c = new float[batch * m * n];
+                float[] expected = new float[batch * m * n];
+                for (int i = 0; i < batch; i++) {
+                  gemm.sgemm(
+                      ta, false, m, n, k, 1f, a, 0, lda, b, i * k * n, n, 0f, expected, i * m * n,
+                      n);
+                }
+                gemm.sgemmBatched(
+                    ta, false, m, n, k, 1f, a, 0, lda, 0, b, 0, n, k * n, 0f, c, 0, n, m * n,
+                    batch);
+                assertTrue(
+                    java.util.Arrays.equals(expected, c),
+                    String.format("m=%d n=%d k=%d ta=%b threads=%d", m, n, k, ta, threads));
+              }
+            }
+          });
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("providers")
   void batchedMatchesLoopOfSingleProducts(KernelProvider provider) {
     for (int threads : new int[] {1, 2}) {
       Providers.withThreads(
