@@ -270,7 +270,20 @@ final class Elementwise {
   }
 
   static Tensor relu(Tensor x) {
-    Tensor out = FastPaths.unary(FastPaths.Unary.RELU, x);
+    return relu(x, false);
+  }
+
+  /**
+   * {@link #relu(Tensor)}, written into x's own storage when {@code intoX} and x is a contiguous
+   * float tensor covering all of it; x's version is then bumped, as by an in-place op. For an x no
+   * one else holds: the result is recorded as an out-of-place ReluBackward0 of x, which is correct
+   * only because nothing reads x's old values afterwards.
+   */
+  static Tensor relu(Tensor x, boolean intoX) {
+    Tensor out = FastPaths.unary(FastPaths.Unary.RELU, x, intoX);
+    if (out != null && out.storage == x.storage) {
+      x.bumpVersion();
+    }
     if (out == null) {
       // Negatives become +0 while -0 and NaN pass through, as PyTorch's relu.
       out = Kernels.map(x, x.dtype(), v -> v < 0 ? 0.0 : v);

@@ -459,12 +459,22 @@ final class FastPaths {
 
   /** {@code op(x)} for a contiguous float tensor (result in x's dtype), or null. */
   static Tensor unary(Unary op, Tensor x) {
+    return unary(op, x, false);
+  }
+
+  /**
+   * {@link #unary(Unary, Tensor)}, written into x's own storage when {@code intoX} and x covers all
+   * of it (each element is read before it is written, at the same index); the result is then a new
+   * tensor over that storage.
+   */
+  static Tensor unary(Unary op, Tensor x, boolean intoX) {
     DType t = x.storage.dtype();
     if (!isFloat(t) || !Strided.isContiguous(x.shape, x.strides)) {
       return null;
     }
     int n = x.numel();
-    Storage out = Storage.allocate(t, n);
+    boolean inPlace = intoX && x.offset == 0 && x.storage.size() == n;
+    Storage out = inPlace ? x.storage : Storage.allocate(t, n);
     Storage in = x.storage;
     int off = x.offset;
     if (n < GRAIN || Parallel.getNumThreads() == 1) {

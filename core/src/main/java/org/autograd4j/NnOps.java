@@ -45,6 +45,22 @@ public final class NnOps {
     return NnLossOps.nll(gradFnName, x, a, reduction, divisor);
   }
 
+  // ------------------------------------------------------------------ activations
+
+  /**
+   * {@code F.relu(x)} written into x's own storage where it can be (a contiguous float x covering
+   * all of it), for an x no other code holds, such as a layer's fresh output inside {@code
+   * Sequential}: the same values and gradients as {@code F.relu}, without a new array. The result
+   * is a new tensor with grad_fn {@code ReluBackward0} whose input is x.
+   *
+   * <pre>{@code
+   * Tensor y = NnOps.reluOfUnshared(F.linear(x, w, b)); // y equals F.relu(F.linear(x, w, b))
+   * }</pre>
+   */
+  public static Tensor reluOfUnshared(Tensor x) {
+    return Elementwise.relu(x, true);
+  }
+
   // ------------------------------------------------------------------ convolution
 
   /**
