@@ -141,6 +141,26 @@ public final class NnOps {
         ceilMode);
   }
 
+  /**
+   * {@code max_pool2d(relu(x))} over the last two dims in one pass, recorded as the two ops
+   * (ReluBackward0, then MaxPool2DWithIndicesBackward0); arguments as {@link
+   * #maxPool2dWithIndices}, already validated.
+   */
+  public static Tensor maxPool2dOfRelu(
+      Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+    return NnPoolOps.maxPool2dOfRelu(
+        x,
+        kernel[0],
+        kernel[1],
+        stride[0],
+        stride[1],
+        padding[0],
+        padding[1],
+        dilation[0],
+        dilation[1],
+        ceilMode);
+  }
+
   /** PyTorch's pooling output size. */
   public static int poolOutputSize(
       int in, int kernel, int pad, int stride, int dilation, boolean ceilMode) {

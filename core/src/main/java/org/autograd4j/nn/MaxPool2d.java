@@ -59,6 +59,12 @@ public class MaxPool2d extends Module {
         input, kernelSize.pair(), stride.pair(), padding.pair(), dilation.pair(), ceilMode);
   }
 
+  /** This pool of {@code F.relu(input)}, in one pass ({@link F#maxPool2dOfRelu}). */
+  Tensor forwardOfRelu(Tensor input) {
+    return F.maxPool2dOfRelu(
+        input, kernelSize.pair(), stride.pair(), padding.pair(), dilation.pair(), ceilMode);
+  }
+
   /** {@code {values, indices}}, as {@code return_indices=True}. */
   public Tensor[] forwardWithIndices(Tensor input) {
     return F.maxPool2dWithIndices(

@@ -87,6 +87,15 @@ public interface Reductions {
   float max(float[] x, int xOff, int n);
 
   /**
+   * Added to the index of a window that passes no gradient in {@link #maxPool2x2}'s relu mode:
+   * above every position of a plane that pooling accepts ({@link #MAX_PLANE}).
+   */
+  long NO_GRADIENT = 1L << 30;
+
+  /** The largest plane (height times width) that {@link #maxPool2x2}'s relu mode accepts. */
+  int MAX_PLANE = 1 << 30;
+
+  /**
    * 2x2 max pooling at stride 2 ({@code max_pool2d_with_indices}, no padding) of {@code planes}
    * row-major {@code h x w} planes lying back to back from {@code inOff}, into {@code planes}
    * {@code oh x ow} planes back to back from {@code outOff} in both {@code out} and {@code
@@ -97,12 +106,17 @@ public interface Reductions {
    * equals 0.0) the first; a NaN beats every number, and of several NaNs the last wins. Every
    * provider chooses the same element, so values and indices are bit-identical.
    *
+   * <p>With {@code relu}, the values are those of pooling {@code relu(in)} (PyTorch's {@code
+   * max_pool2d(relu(x))}, bit for bit). Where a value is not positive the ReLU's gradient is zero,
+   * and the index is {@link #NO_GRADIENT} plus the window's first position instead: a backward adds
+   * zero there, without a branch.
+   *
    * <pre>{@code
    * // one 2 x 4 plane -> 1 x 2: windows {1, 5, 3, 0} and {2, 2, 7, NaN}
    * float[] x = {1, 5, 2, 2, 3, 0, 7, Float.NaN};
    * float[] v = new float[2];
    * long[] idx = new long[2];
-   * reductions.maxPool2x2(x, 0, 1, 2, 4, 1, 2, v, idx, 0); // v = {5, NaN}, idx = {1, 7}
+   * reductions.maxPool2x2(x, 0, 1, 2, 4, 1, 2, v, idx, 0, false); // v = {5, NaN}, idx = {1, 7}
    * }</pre>
    *
    * @param in the input planes
@@ -115,6 +129,7 @@ public interface Reductions {
    * @param out the pooled values, {@code planes * oh * ow} elements overwritten
    * @param indices the chosen elements' positions in their planes, written like {@code out}
    * @param outOff offset of the first output in both {@code out} and {@code indices}
+   * @param relu whether to pool {@code relu(in)}, flagging the indices of non-positive values
    */
   void maxPool2x2(
       float[] in,
@@ -126,7 +141,8 @@ public interface Reductions {
       int ow,
       float[] out,
       long[] indices,
-      int outOff);
+      int outOff,
+      boolean relu);
 
   /**
    * Softmax of each row of a contiguous {@code rows x cols} matrix, computed stably as {@code exp(x

@@ -74,8 +74,9 @@ final class ScalarReductions implements Reductions {
       int ow,
       float[] out,
       long[] indices,
-      int outOff) {
-    ScalarMaxPool.pool(in, inOff, planes, h, w, oh, ow, out, indices, outOff);
+      int outOff,
+      boolean relu) {
+    ScalarMaxPool.pool(in, inOff, planes, h, w, oh, ow, out, indices, outOff, relu);
   }
 
   @Override

@@ -50,9 +50,16 @@ final class VectorMaxPool {
   /** 0, 2, 4, ...: each window's left column, from the first window's. */
   private static final LongVector COLUMNS = LongVector.zero(L).addIndex(2);
 
+  /**
+   * {@link Reductions#NO_GRADIENT} plus the window's first element's offset (0), as int bits in the
+   * even lanes over zeros in the odd ones, like the other offsets.
+   */
+  private static final FloatVector NO_GRADIENT =
+      LongVector.broadcast(L, Reductions.NO_GRADIENT).reinterpretAsFloats();
+
   private VectorMaxPool() {}
 
-  /** {@link Reductions#maxPool2x2}. */
+  /** {@link Reductions#maxPool2x2}, pooling relu(in) when {@code relu}. */
   static void pool(
       float[] in,
       int inOff,
@@ -63,7 +70,8 @@ final class VectorMaxPool {
       int ow,
       float[] out,
       long[] ind,
-      int outOff) {
+      int outOff,
+      boolean relu) {
     // The offsets of a, b, c, d from a, as int bits in each even float lane over zeros in the odd
     // ones: blends move them with the windows' choices, and the winner's offset then reads as a
     // long per window, with no mask conversion between float and long lanes.
@@ -85,7 +93,7 @@ final class VectorMaxPool {
         // must end inside this call's outputs. The loads may read past the plane, not past the
         // array (implied by the output bound for valid arguments, checked so as not to rely on it).
         if (base + top + w + 2 * last + LANES > in.length || o + last + LANES > outEnd) {
-          ScalarMaxPool.row(in, base, top, w, ow, out, ind, o);
+          ScalarMaxPool.row(in, base, top, w, ow, out, ind, o, relu);
           continue;
         }
         for (int j = 0; ; j += WINDOWS) {
@@ -102,12 +110,22 @@ final class VectorMaxPool {
           VectorMask<Float> takeLower = later(upper, lower);
           FloatVector off = offA.blend(offB, takeB).blend(offC.blend(offD, takeD), takeLower);
           FloatVector value = upper.blend(lower, takeLower);
+          if (relu) {
+            // As ScalarMaxPool.row: a window without a positive value pools relu(a) and passes no
+            // gradient, flagged on its index.
+            off = NO_GRADIENT.blend(off, value.compare(VectorOperators.GT, 0f));
+            value =
+                value.blend(
+                    a.blend(0f, a.compare(VectorOperators.LT, 0f)),
+                    value.compare(VectorOperators.LE, 0f));
+          }
           value
               .reinterpretAsInts()
               .rearrange(EVENS_FIRST)
               .reinterpretAsFloats()
               .intoArray(out, o + s);
-          off.reinterpretAsLongs().add(COLUMNS).add(at).intoArray(ind, o + s);
+          LongVector index = off.reinterpretAsLongs().add(COLUMNS).add(at);
+          index.intoArray(ind, o + s);
           if (s == last) {
             break;
           }

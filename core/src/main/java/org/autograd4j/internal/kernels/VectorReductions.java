@@ -329,8 +329,9 @@ final class VectorReductions implements Reductions {
       int ow,
       float[] out,
       long[] indices,
-      int outOff) {
-    VectorMaxPool.pool(in, inOff, planes, h, w, oh, ow, out, indices, outOff);
+      int outOff,
+      boolean relu) {
+    VectorMaxPool.pool(in, inOff, planes, h, w, oh, ow, out, indices, outOff, relu);
   }
 
   @Override

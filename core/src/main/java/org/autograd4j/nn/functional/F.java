@@ -381,6 +381,25 @@ public final class F {
   }
 
   /**
+   * {@code F.max_pool2d(F.relu(x), kernel_size, stride, padding, dilation, ceil_mode)} in one pass,
+   * as {@code nn.Sequential} runs a ReLU followed by a MaxPool2d (not in PyTorch, which makes the
+   * two calls). The same values to the bit, the same gradients and the same graph (grad_fn {@code
+   * MaxPool2DWithIndicesBackward0} over {@code ReluBackward0}), without making the ReLU's output or
+   * its gradient: the pool of relu(x) is the pool of x wherever a window holds a positive value,
+   * and only those windows pass a gradient back. A null stride means the kernel size.
+   *
+   * <pre>{@code
+   * Tensor x = Torch.randn(1, 16, 24, 24);
+   * Tensor y = F.maxPool2dOfRelu(x, new int[] {2, 2}, null, new int[] {0, 0}, new int[] {1, 1}, false);
+   * // y equals F.maxPool2d(F.relu(x), 2)
+   * }</pre>
+   */
+  public static Tensor maxPool2dOfRelu(
+      Tensor x, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+    return Pooling.maxPool2dOfRelu(x, kernelSize, stride, padding, dilation, ceilMode);
+  }
+
+  /**
    * {@code F.max_pool2d(..., return_indices=True)}: {@code {values, indices}}, indices into each
    * flattened H·W input plane (int64).
    */

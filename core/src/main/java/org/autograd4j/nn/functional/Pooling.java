@@ -62,6 +62,19 @@ final class Pooling {
 
   static Tensor[] maxPool2dWithIndices(
       Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+    int[] s = checkMaxPool2d(x, kernel, stride, padding, dilation, ceilMode);
+    return NnOps.maxPool2dWithIndices(x, kernel, s, padding, dilation, ceilMode);
+  }
+
+  static Tensor maxPool2dOfRelu(
+      Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+    int[] s = checkMaxPool2d(x, kernel, stride, padding, dilation, ceilMode);
+    return NnOps.maxPool2dOfRelu(x, kernel, s, padding, dilation, ceilMode);
+  }
+
+  /** PyTorch's checks of max_pool2d's arguments; returns the stride (the kernel's if null). */
+  private static int[] checkMaxPool2d(
+      Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
     checkInput(x);
     checkFloating("max_pool2d", x);
     checkPad(kernel, padding);
@@ -78,7 +91,7 @@ final class Pooling {
     int oh = NnOps.poolOutputSize(x.size(-2), kernel[0], padding[0], s[0], dilation[0], ceilMode);
     int ow = NnOps.poolOutputSize(x.size(-1), kernel[1], padding[1], s[1], dilation[1], ceilMode);
     checkOutput(x, oh, ow);
-    return NnOps.maxPool2dWithIndices(x, kernel, s, padding, dilation, ceilMode);
+    return s;
   }
 
   static Tensor avgPool2d(

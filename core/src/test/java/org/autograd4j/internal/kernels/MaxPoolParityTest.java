@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Reductions#maxPool2x2} of the vector provider against the scalar one, bit for bit, and the
  * scalar one against the general max-pool rule: on ties, NaNs with distinct payloads and signed
- * zeros, for widths around every vector length and odd plane sizes.
+ * zeros, for widths around every vector length and odd plane sizes. In relu mode the rule runs on
+ * relu(x) (negatives to +0, -0 and NaN kept, as torch.relu), and an index is the flagged first
+ * position of its window where the value is not positive.
  */
 class MaxPoolParityTest {
   private static final int IN_OFF = 3;
@@ -45,8 +47,14 @@ class MaxPoolParityTest {
                   ? VALUES[7 + random.nextInt(4)]
                   : random.nextBoolean() ? 0f : random.nextFloat();
           break;
-        default: // signed zeros against each other
+        case 2: // signed zeros against each other
           x[i] = random.nextBoolean() ? 0f : -0f;
+          break;
+        default: // pre-activations: half negative, some zeros and specials
+          x[i] =
+              random.nextInt(8) == 0
+                  ? VALUES[random.nextInt(VALUES.length)]
+                  : (float) random.nextGaussian();
       }
     }
     return x;
@@ -54,7 +62,11 @@ class MaxPoolParityTest {
 
   /** The general max-pool loop's rule: a later element wins if greater or NaN, unless a NaN won. */
   private static void reference(
-      float[] in, int planes, int h, int w, int oh, int ow, float[] out, long[] ind) {
+      float[] x, int planes, int h, int w, int oh, int ow, float[] out, long[] ind, boolean relu) {
+    float[] in = x.clone();
+    for (int i = 0; relu && i < in.length; i++) {
+      in[i] = in[i] < 0f ? 0f : in[i];
+    }
     int o = OUT_OFF;
     for (int p = 0; p < planes; p++) {
       int base = IN_OFF + p * h * w;
@@ -72,7 +84,7 @@ class MaxPoolParityTest {
             }
           }
           out[o] = in[base + best];
-          ind[o] = best;
+          ind[o] = relu && !(out[o] > 0f) ? Reductions.NO_GRADIENT + at : best;
         }
       }
     }
@@ -98,11 +110,15 @@ class MaxPoolParityTest {
       for (int planes : new int[] {1, 3}) {
         for (int h = 2; h <= 9; h++) {
           for (int w = 2; w <= 40; w++) {
-            for (int kind = 0; kind < 3; kind++) {
-              // Floor outputs (the caller's), then fewer columns and rows than fit.
-              check(scalar, vector, random, planes, h, w, h / 2, w / 2, kind, 0);
-              check(scalar, vector, random, planes, h, w, h / 2, w / 2, kind, 40);
-              check(scalar, vector, random, planes, h, w, (h - 1) / 2, (w - 1) / 2, kind, 0);
+            for (int kind = 0; kind < 4; kind++) {
+              for (boolean relu : new boolean[] {false, true}) {
+                // Floor outputs (the caller's), then fewer columns and rows than fit.
+                check(scalar, vector, random, planes, h, w, h / 2, w / 2, kind, 0, relu);
+                check(scalar, vector, random, planes, h, w, h / 2, w / 2, kind, 40, relu);
+                int oh = (h - 1) / 2;
+                int ow = (w - 1) / 2;
+                check(scalar, vector, random, planes, h, w, oh, ow, kind, 0, relu);
+              }
             }
           }
         }
@@ -116,8 +132,9 @@ class MaxPoolParityTest {
     Random random = new Random(7);
     for (int h = 2; h <= 9; h++) {
       for (int w = 2; w <= 20; w++) {
-        for (int kind = 0; kind < 3; kind++) {
-          check(scalar, null, random, 2, h, w, h / 2, w / 2, kind, 0);
+        for (int kind = 0; kind < 4; kind++) {
+          check(scalar, null, random, 2, h, w, h / 2, w / 2, kind, 0, false);
+          check(scalar, null, random, 2, h, w, h / 2, w / 2, kind, 0, true);
         }
       }
     }
@@ -139,9 +156,10 @@ class MaxPoolParityTest {
       int oh,
       int ow,
       int kind,
-      int slack) {
+      int slack,
+      boolean relu) {
     String where = "planes=" + planes + " h=" + h + " w=" + w + " oh=" + oh + " ow=" + ow;
-    where += " kind=" + kind + " slack=" + slack;
+    where += " kind=" + kind + " slack=" + slack + " relu=" + relu;
     float[] in = input(random, IN_OFF + planes * h * w + slack, kind);
     int n = OUT_OFF + planes * oh * ow + slack;
     float[] expected = new float[n];
@@ -152,11 +170,11 @@ class MaxPoolParityTest {
     long[] actualInd = expectedInd.clone();
     float[] in2 = in.clone();
     if (vector == null) {
-      reference(in, planes, h, w, oh, ow, expected, expectedInd);
-      scalar.maxPool2x2(in, IN_OFF, planes, h, w, oh, ow, actual, actualInd, OUT_OFF);
+      reference(in, planes, h, w, oh, ow, expected, expectedInd, relu);
+      scalar.maxPool2x2(in, IN_OFF, planes, h, w, oh, ow, actual, actualInd, OUT_OFF, relu);
     } else {
-      scalar.maxPool2x2(in, IN_OFF, planes, h, w, oh, ow, expected, expectedInd, OUT_OFF);
-      vector.maxPool2x2(in2, IN_OFF, planes, h, w, oh, ow, actual, actualInd, OUT_OFF);
+      scalar.maxPool2x2(in, IN_OFF, planes, h, w, oh, ow, expected, expectedInd, OUT_OFF, relu);
+      vector.maxPool2x2(in2, IN_OFF, planes, h, w, oh, ow, actual, actualInd, OUT_OFF, relu);
     }
     assertArrayEquals(expectedInd, actualInd, "indices " + where);
     assertArrayEquals(bits(expected), bits(actual), "value bits " + where);
