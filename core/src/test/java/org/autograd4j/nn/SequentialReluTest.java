@@ -74,6 +74,13 @@ class SequentialReluTest {
     Tensor z = new Sequential(new Conv1d(2, 3, 2), new ReLU()).forward(Torch.randn(1, 2, 5));
     assertEquals("ReluBackward0", z.gradFn().name());
     assertEquals("ConvolutionBackward0", z.gradFn().nextFunctions().get(0).function().name());
+    Tensor p =
+        new Sequential(new Conv2d(1, 2, 3), new ReLU(), new MaxPool2d(2))
+            .forward(Torch.randn(1, 1, 6, 6));
+    assertEquals("MaxPool2DWithIndicesBackward0", p.gradFn().name());
+    var relu = p.gradFn().nextFunctions().get(0).function();
+    assertEquals("ReluBackward0", relu.name());
+    assertEquals("ConvolutionBackward0", relu.nextFunctions().get(0).function().name());
   }
 
   @Test
