@@ -232,8 +232,11 @@ final class NnConvOps {
     Tensor wc = weight.contiguousData();
     float[] biases = bias == null ? null : bias.contiguous().toFloatArray();
     Tensor cols = keep ? new Tensor(Storage.scratch(n * rows * l), new int[] {n, rows, l}) : null;
-    Tensor out = Creation.full(new int[] {n, o, g.outH(), g.outW()}, 0, DType.FLOAT32);
-    float[] os = out.storage.floats();
+    // Every element is written by the products below (beta 0, old contents unread): an array
+    // given back to the pool (Sequential gives back a convolution's output once its fused ReLU
+    // and pooling are done) serves as well as a new one, and is still in cache.
+    float[] os = ScratchArrays.take(n * o * l);
+    Tensor out = new Tensor(Storage.of(os), new int[] {n, o, g.outH(), g.outW()});
     int block = Math.max(1, CHUNK_FLOATS / Math.max(1, rows * l));
     Elementwise ew = Kernels.get().elementwise();
     Gemm gemm = Kernels.get().gemm();

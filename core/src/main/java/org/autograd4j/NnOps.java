@@ -1,5 +1,7 @@
 package org.autograd4j;
 
+import org.autograd4j.internal.ScratchArrays;
+
 /**
  * The native kernels behind {@code org.autograd4j.nn.functional.F} (PyTorch's {@code torch._C._nn}
  * and the {@code torch.conv2d}/{@code torch.max_pool2d}/{@code torch.batch_norm} family). They need
@@ -59,6 +61,26 @@ public final class NnOps {
    */
   public static Tensor reluOfUnshared(Tensor x) {
     return Elementwise.relu(x, true);
+  }
+
+  /**
+   * Gives x's array to {@link org.autograd4j.internal.ScratchArrays} when x is a float32 tensor
+   * covering all of it, for reuse as a later convolution's output. Only for an x that no one holds
+   * or reads any more, such as a layer's output inside {@code Sequential} once the fused ReLU and
+   * pooling that read it are done (they keep nothing of it).
+   *
+   * <pre>{@code
+   * Tensor y = NnOps.maxPool2dOfRelu(z, kernel, stride, padding, dilation, false);
+   * NnOps.recycleUnshared(z); // z is not used again
+   * }</pre>
+   */
+  public static void recycleUnshared(Tensor x) {
+    if (x.dtype() == DType.FLOAT32
+        && x.offset == 0
+        && x.storage.size() == x.numel()
+        && Strided.isContiguous(x.shape, x.strides)) {
+      ScratchArrays.give(x.storage.floats());
+    }
   }
 
   // ------------------------------------------------------------------ convolution

@@ -2,6 +2,7 @@ package org.autograd4j.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
 import org.autograd4j.autograd.GradCheck;
 import org.autograd4j.autograd.GradMode;
+import org.autograd4j.internal.ScratchArrays;
 import org.autograd4j.nn.functional.F;
 import org.junit.jupiter.api.Test;
 
@@ -140,12 +142,61 @@ class SequentialReluTest {
             in -> NnOps.reluOfUnshared(F.linear(in.get(0), in.get(1), in.get(2))), inputs));
   }
 
+  @Test
+  void aConvolutionsOutputGoesToThePoolOnceTheFusedReluAndPoolingAreDone() {
+    Torch.manualSeed(36);
+    Conv2d conv = new Conv2d(1, 3, 3);
+    Tensor x = Torch.randn(2, 1, 7, 9);
+    float[] expected = conv.forward(x).toFloatArray(); // 2 x 3 x 5 x 7: a length no other test uses
+    new Sequential(conv, new ReLU(), new MaxPool2d(2)).forward(x);
+    assertArrayEquals(expected, ScratchArrays.take(expected.length), "the output given back");
+  }
+
+  @Test
+  void aConvolutionWritesAllOfAnOutputTakenFromThePool() {
+    Torch.manualSeed(37);
+    Conv2d conv = new Conv2d(2, 3, 2);
+    Tensor x = Torch.randn(3, 2, 5, 6); // output 3 x 3 x 4 x 5
+    float[] expected = conv.forward(x).toFloatArray();
+    float[] junk = new float[expected.length];
+    java.util.Arrays.fill(junk, Float.NaN);
+    ScratchArrays.give(junk);
+    assertArrayEquals(expected, conv.forward(x).toFloatArray());
+    assertNotSame(junk, ScratchArrays.take(expected.length), "the convolution took the junk");
+  }
+
+  @Test
+  void aSubclassKeepsItsConvolutionOutput() {
+    Torch.manualSeed(38);
+    KeepsConvOutput conv = new KeepsConvOutput();
+    Tensor x = Torch.randn(2, 1, 6, 8); // output 2 x 2 x 4 x 6
+    new Sequential(conv, new ReLU(), new MaxPool2d(2)).forward(x);
+    float[] kept = conv.output.toFloatArray();
+    new Conv2d(1, 2, 3).forward(x); // would take the kept output's array, had it been given back
+    assertArrayEquals(kept, conv.output.toFloatArray());
+  }
+
   private static List<float[]> grads(Module m) {
     List<float[]> out = new ArrayList<>();
     for (Parameter p : m.parameters()) {
       out.add(p.grad().toFloatArray());
     }
     return out;
+  }
+
+  /** A Conv2d that keeps what it returns, which Sequential must then leave alone. */
+  private static final class KeepsConvOutput extends Conv2d {
+    Tensor output;
+
+    KeepsConvOutput() {
+      super(1, 2, 3);
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+      output = super.forward(input);
+      return output;
+    }
   }
 
   /** A Linear that keeps what it returns, which Sequential must then leave alone. */
