@@ -65,9 +65,10 @@ public final class NnOps {
 
   /**
    * Gives x's array to {@link org.autograd4j.internal.ScratchArrays} when x is a float32 tensor
-   * covering all of it, for reuse as a later convolution's output. Only for an x that no one holds
-   * or reads any more, such as a layer's output inside {@code Sequential} once the fused ReLU and
-   * pooling that read it are done (they keep nothing of it).
+   * covering all of it, for reuse as a later convolution's output or max-pooling gradient. Only for
+   * an x that no one holds or reads any more: a layer's output inside {@code Sequential} once the
+   * fused ReLU and pooling that read it are done (they keep nothing of it), or a gradient the
+   * autograd engine alone held once its consumer is done ({@code OpContext.ownsGrad}).
    *
    * <pre>{@code
    * Tensor y = NnOps.maxPool2dOfRelu(z, kernel, stride, padding, dilation, false);

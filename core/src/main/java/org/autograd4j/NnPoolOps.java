@@ -2,6 +2,8 @@ package org.autograd4j;
 
 import java.util.Arrays;
 import org.autograd4j.autograd.Op;
+import org.autograd4j.internal.ScratchArrays;
+import org.autograd4j.internal.Storage;
 import org.autograd4j.internal.kernels.KernelProvider;
 import org.autograd4j.internal.kernels.Kernels;
 import org.autograd4j.internal.kernels.Reductions;
@@ -203,7 +205,12 @@ final class NnPoolOps {
     Tensor ic = indices.contiguousData();
     int plane = shape[shape.length - 2] * shape[shape.length - 1];
     int per = g.shape[g.dim() - 2] * g.shape[g.dim() - 1];
-    Tensor out = Creation.full(shape, 0, g.dtype());
+    // A float32 gradient comes from the scratch pool, where the convolution's backward that
+    // consumes it gives it back (NnConvOps.convolution): memory still in cache, zeroed again.
+    Tensor out =
+        g.dtype() == DType.FLOAT32
+            ? new Tensor(Storage.of(ScratchArrays.takeZeroed(Shapes.numel(shape))), shape.clone())
+            : Creation.full(shape, 0, g.dtype());
     int n = g.numel();
     long[] is = ic.storage.longs();
     if (g.dtype() == DType.FLOAT32) {

@@ -2,18 +2,22 @@ package org.autograd4j.internal;
 
 import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Large float arrays handed back and reused, for the few temporaries whose whole life the library
+ * Large float arrays handed back and reused, for the few arrays whose whole life the library
  * controls: a convolution's unfolded columns, kept from its forward for its backward and dropped
- * right after. The JVM zeroes every new array, and a large one comes from fresh young-generation
- * memory, out of cache: allocating the CNN's two column matrices (10 MB per step) cost more than
- * the copies that fill them. Reusing them, as PyTorch's caching allocator reuses its blocks, took
- * the CNN's step from 7.47 to 6.73 ms on JDK 17 and from 7.97 to 6.41 ms on JDK 25 (one thread, one
- * JVM alternating both every 50 steps). 300 steps in separate processes, medians: 2.24 to 2.05 s on
- * JDK 17, 3.05 to 2.21 s on JDK 25 (bench/RESULTS.md, tenth session).
+ * right after; a layer's output inside {@code Sequential} once the fused ReLU and pooling after it
+ * have read it; a gradient the autograd engine alone held, once the convolution's backward that
+ * consumed it is done. Convolution outputs and max-pooling gradients are taken from here. The JVM
+ * zeroes every new array, and a large one comes from fresh young-generation memory, out of cache:
+ * allocating the CNN's two column matrices (10 MB per step) cost more than the copies that fill
+ * them. Reusing them, as PyTorch's caching allocator reuses its blocks, took the CNN's step from
+ * 7.47 to 6.73 ms on JDK 17 and from 7.97 to 6.41 ms on JDK 25 (one thread, one JVM alternating
+ * both every 50 steps). 300 steps in separate processes, medians: 2.24 to 2.05 s on JDK 17, 3.05 to
+ * 2.21 s on JDK 25 (bench/RESULTS.md, tenth session).
  *
  * <p>A taken array holds whatever its last user left: the taker must overwrite all of it. The pool
  * keeps at most {@link #MAX_PER_LENGTH} arrays of each length and {@link #MAX_FLOATS} floats in
@@ -44,7 +48,29 @@ public final class ScratchArrays {
    * @param length the number of floats
    * @return an array whose contents are unspecified
    */
-  public static synchronized float[] take(int length) {
+  public static float[] take(int length) {
+    float[] a = pooled(length);
+    return a != null ? a : new float[length];
+  }
+
+  /**
+   * An array of exactly {@code length} zeros: one given back and filled with zeros (memory still in
+   * cache), else a new one.
+   *
+   * @param length the number of floats
+   * @return an array of zeros
+   */
+  public static float[] takeZeroed(int length) {
+    float[] a = pooled(length);
+    if (a == null) {
+      return new float[length];
+    }
+    Arrays.fill(a, 0f);
+    return a;
+  }
+
+  /** An array given back, of exactly {@code length} floats, or null. */
+  private static synchronized float[] pooled(int length) {
     ArrayDeque<SoftReference<float[]>> free = POOL.get(length);
     while (free != null && !free.isEmpty()) {
       float[] a = free.pop().get();
@@ -53,7 +79,7 @@ public final class ScratchArrays {
         return a;
       }
     }
-    return new float[length];
+    return null;
   }
 
   /**

@@ -1,0 +1,92 @@
+package org.autograd4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+
+import java.util.Arrays;
+import org.autograd4j.Tensor;
+import org.autograd4j.Torch;
+import org.autograd4j.internal.ScratchArrays;
+import org.autograd4j.nn.functional.F;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A convolution's backward gives the output gradient it alone received back to the scratch pool,
+ * and a max pool's backward takes its zeroed output from there: the gradients stay right, and a
+ * gradient someone else holds is never given back. Each test uses sizes no other test uses, since
+ * the pool is shared.
+ */
+class GradientRecyclingTest {
+  private static final int[] TWO = {2, 2};
+  private static final int[] ONE = {1, 1};
+  private static final int[] ZERO = {0, 0};
+
+  @Test
+  void aPoolingGradientTakenFromThePoolStartsFromZeros() {
+    Torch.manualSeed(51);
+    Tensor x = Torch.randn(1, 3, 6, 10).requiresGrad_(); // 180 floats
+    F.maxPool2d(x, 2).sum().backward();
+    float[] expected = x.grad().toFloatArray();
+    x.grad().zero_();
+    float[] junk = new float[180];
+    Arrays.fill(junk, Float.NaN);
+    ScratchArrays.give(junk);
+    F.maxPool2d(x, 2).sum().backward();
+    assertArrayEquals(expected, x.grad().toFloatArray());
+    assertNotSame(junk, ScratchArrays.take(180), "the backward took the junk");
+  }
+
+  @Test
+  void aConvolutionGivesBackTheOutputGradientItAloneHeld() {
+    Torch.manualSeed(52);
+    // The engine tracks who holds a gradient from 32768 elements on (AccumulateGrad's threshold).
+    Conv2d conv = new Conv2d(1, 4, 3);
+    Tensor x = Torch.randn(2, 1, 66, 70); // output 2 x 4 x 64 x 68 = 34816 floats
+    Tensor z = conv.forward(x);
+    z.retainGrad();
+    F.maxPool2d(F.relu(z), 2).sum().backward();
+    float[] expected = z.grad().toFloatArray();
+    conv.zeroGrad(true);
+    F.maxPool2dOfRelu(conv.forward(x), TWO, null, ZERO, ONE, false).sum().backward();
+    assertArrayEquals(expected, ScratchArrays.take(expected.length), "the gradient given back");
+  }
+
+  @Test
+  void aRetainedGradientIsNotGivenBack() {
+    Torch.manualSeed(53);
+    Conv2d conv = new Conv2d(1, 4, 3);
+    Tensor x = Torch.randn(1, 1, 90, 98); // output 1 x 4 x 88 x 96 = 33792 floats
+    Tensor z = conv.forward(x);
+    z.retainGrad();
+    F.maxPool2dOfRelu(z, TWO, null, ZERO, ONE, false).sum().backward();
+    float[] kept = z.grad().toFloatArray();
+    // Another convolution of the same size, forward and backward: it would take the retained
+    // gradient's array, had it been given back.
+    Tensor other = Torch.randn(1, 1, 90, 98).requiresGrad_();
+    F.maxPool2dOfRelu(new Conv2d(1, 4, 3).forward(other), TWO, null, ZERO, ONE, false)
+        .sum()
+        .backward();
+    assertArrayEquals(kept, z.grad().toFloatArray());
+  }
+
+  @Test
+  void aGradientAHookKeptIsNotGivenBack() {
+    Torch.manualSeed(54);
+    Conv2d conv = new Conv2d(1, 4, 3);
+    Tensor x = Torch.randn(1, 1, 94, 90); // output 1 x 4 x 92 x 88 = 32384 floats
+    Tensor z = conv.forward(x);
+    Tensor[] captured = new Tensor[1];
+    z.registerHook(
+        g -> {
+          captured[0] = g;
+          return null;
+        });
+    F.maxPool2dOfRelu(z, TWO, null, ZERO, ONE, false).sum().backward();
+    float[] kept = captured[0].toFloatArray();
+    Tensor other = Torch.randn(1, 1, 94, 90).requiresGrad_();
+    F.maxPool2dOfRelu(new Conv2d(1, 4, 3).forward(other), TWO, null, ZERO, ONE, false)
+        .sum()
+        .backward();
+    assertArrayEquals(kept, captured[0].toFloatArray());
+  }
+}
