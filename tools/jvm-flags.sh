@@ -11,6 +11,10 @@
 #                                        on when the compile happens), halving every matrix product for the life of
 #                                        the process; without it, 6 runs of 6 got the fast code (bench/RESULTS.md).
 #                                        JDK 22+ uses another kernel shape and does not need it.
+#   -XX:-PartialPeelLoop (JDK 22+)       the same kind of outcome on JDK 25 with that other shape: sgemm 1024 on one
+#                                        thread ran at 77-136 GFLOPS instead of 173-193 in 3 of 12 JVM runs; without
+#                                        partial peeling, 20 of 20 ran at 182-194. On JDK 17 it does not help (3
+#                                        of 16 slow with it), so it is not set there (bench/RESULTS.md).
 set -euo pipefail
 java="${1:-java}"
 flags="--add-modules jdk.incubator.vector -XX:+UseSerialGC"
@@ -23,5 +27,7 @@ else
 fi
 if [ -n "$version" ] && [ "${version%%.*}" -lt 22 ]; then
   flags="$flags -XX:-UseLoopPredicate"
+elif [ -n "$version" ]; then
+  flags="$flags -XX:-PartialPeelLoop"
 fi
 echo "$flags"
