@@ -151,17 +151,7 @@ public final class NnOps {
    */
   public static Tensor[] maxPool2dWithIndices(
       Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-    return NnPoolOps.maxPool2d(
-        x,
-        kernel[0],
-        kernel[1],
-        stride[0],
-        stride[1],
-        padding[0],
-        padding[1],
-        dilation[0],
-        dilation[1],
-        ceilMode);
+    return NnPoolOps.maxPool2d(x, kernel, stride, padding, dilation, ceilMode);
   }
 
   /**
@@ -171,17 +161,7 @@ public final class NnOps {
    */
   public static Tensor maxPool2dOfRelu(
       Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-    return NnPoolOps.maxPool2dOfRelu(
-        x,
-        kernel[0],
-        kernel[1],
-        stride[0],
-        stride[1],
-        padding[0],
-        padding[1],
-        dilation[0],
-        dilation[1],
-        ceilMode);
+    return NnPoolOps.maxPool2dOfRelu(x, kernel, stride, padding, dilation, ceilMode);
   }
 
   /** PyTorch's pooling output size. */

@@ -47,16 +47,19 @@ final class NnPoolOps {
 
   /** {@code max_pool2d_with_indices}: {@code {values, indices}}. */
   static Tensor[] maxPool2d(
-      Tensor x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, boolean ceil) {
-    Tensor[] pooled = pool(x, kh, kw, sh, sw, ph, pw, dh, dw, ceil, false);
+      Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceil) {
+    return recordPool(pool(x, kernel, stride, padding, dilation, ceil, false), x);
+  }
+
+  /** Records {@code MaxPool2DWithIndicesBackward0} for {@code {values, indices}} of {@code x}. */
+  private static Tensor[] recordPool(Tensor[] pooled, Tensor x) {
     int[] inShape = x.shape.clone();
-    Op.record(
+    return Op.record(
         "MaxPool2DWithIndicesBackward0",
         pooled,
         new Tensor[] {x},
         (ctx, g) -> new Tensor[] {put(g[0], ctx.saved(0), inShape)},
         pooled[1]);
-    return pooled;
   }
 
   /**
@@ -70,28 +73,45 @@ final class NnPoolOps {
    * ReLU's output forward and its gradient backward (2.4 MB each for the CNN's first layer).
    */
   static Tensor maxPool2dOfRelu(
-      Tensor x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, boolean ceil) {
-    if ((long) x.size(-2) * x.size(-1) > Reductions.MAX_PLANE) {
-      return maxPool2d(Elementwise.relu(x), kh, kw, sh, sw, ph, pw, dh, dw, ceil)[0];
+      Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceil) {
+    boolean fits = (long) x.size(-2) * x.size(-1) <= Reductions.MAX_PLANE;
+    Tensor in = fits ? x : Elementwise.relu(x);
+    Tensor[] pooled = pool(in, kernel, stride, padding, dilation, ceil, fits);
+    if (!fits) {
+      return recordPool(pooled, in)[0];
     }
-    Tensor[] pooled = pool(x, kh, kw, sh, sw, ph, pw, dh, dw, ceil, true);
     // The ReLU's output never exists: its node's output only carries the shape, on x's storage.
     Tensor relu = x.detach();
     Op.record("ReluBackward0", relu, new Tensor[] {x}, (ctx, g) -> new Tensor[] {g[0]});
-    int[] inShape = x.shape.clone();
-    Op.record(
-        "MaxPool2DWithIndicesBackward0",
-        pooled,
-        new Tensor[] {relu},
-        (ctx, g) -> new Tensor[] {put(g[0], ctx.saved(0), inShape)},
-        pooled[1]);
-    return pooled[0];
+    return recordPool(pooled, relu)[0];
   }
 
   /**
    * The values and indices of a max pool, of relu(x) when {@code relu} (then with the indices of
-   * values that are not positive flagged).
+   * values that are not positive flagged); sizes as {@code {height, width}}.
    */
+  private static Tensor[] pool(
+      Tensor x,
+      int[] kernel,
+      int[] stride,
+      int[] padding,
+      int[] dilation,
+      boolean ceil,
+      boolean relu) {
+    return pool(
+        x,
+        kernel[0],
+        kernel[1],
+        stride[0],
+        stride[1],
+        padding[0],
+        padding[1],
+        dilation[0],
+        dilation[1],
+        ceil,
+        relu);
+  }
+
   private static Tensor[] pool(
       Tensor x,
       int kh,

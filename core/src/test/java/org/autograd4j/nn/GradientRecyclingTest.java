@@ -60,12 +60,7 @@ class GradientRecyclingTest {
     z.retainGrad();
     F.maxPool2dOfRelu(z, TWO, null, ZERO, ONE, false).sum().backward();
     float[] kept = z.grad().toFloatArray();
-    // Another convolution of the same size, forward and backward: it would take the retained
-    // gradient's array, had it been given back.
-    Tensor other = Torch.randn(1, 1, 90, 98).requiresGrad_();
-    F.maxPool2dOfRelu(new Conv2d(1, 4, 3).forward(other), TWO, null, ZERO, ONE, false)
-        .sum()
-        .backward();
+    reuseThePool(x);
     assertArrayEquals(kept, z.grad().toFloatArray());
   }
 
@@ -83,10 +78,18 @@ class GradientRecyclingTest {
         });
     F.maxPool2dOfRelu(z, TWO, null, ZERO, ONE, false).sum().backward();
     float[] kept = captured[0].toFloatArray();
-    Tensor other = Torch.randn(1, 1, 94, 90).requiresGrad_();
+    reuseThePool(x);
+    assertArrayEquals(kept, captured[0].toFloatArray());
+  }
+
+  /**
+   * Another convolution of x's size, forward and backward, then pooled: it takes the pool's arrays
+   * of those sizes, so it would overwrite a gradient wrongly given back.
+   */
+  private static void reuseThePool(Tensor x) {
+    Tensor other = Torch.randn(x.shape().toArray()).requiresGrad_();
     F.maxPool2dOfRelu(new Conv2d(1, 4, 3).forward(other), TWO, null, ZERO, ONE, false)
         .sum()
         .backward();
-    assertArrayEquals(kept, captured[0].toFloatArray());
   }
 }
