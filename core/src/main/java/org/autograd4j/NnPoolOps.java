@@ -53,13 +53,20 @@ final class NnPoolOps {
 
   /** Records {@code MaxPool2DWithIndicesBackward0} for {@code {values, indices}} of {@code x}. */
   private static Tensor[] recordPool(Tensor[] pooled, Tensor x) {
-    int[] inShape = x.shape.clone();
+    return recordPutBackward("MaxPool2DWithIndicesBackward0", pooled, x, pooled[1]);
+  }
+
+  /**
+   * Records {@code outs} read from {@code x} at {@code indices}: their backward is {@link #put}.
+   */
+  private static Tensor[] recordPutBackward(String name, Tensor[] outs, Tensor x, Tensor indices) {
+    int[] shape = x.shape.clone();
     return Op.record(
-        "MaxPool2DWithIndicesBackward0",
-        pooled,
+        name,
+        outs,
         new Tensor[] {x},
-        (ctx, g) -> new Tensor[] {put(g[0], ctx.saved(0), inShape)},
-        pooled[1]);
+        (ctx, g) -> new Tensor[] {put(g[0], ctx.saved(0), shape)},
+        indices);
   }
 
   /**
@@ -98,32 +105,14 @@ final class NnPoolOps {
       int[] dilation,
       boolean ceil,
       boolean relu) {
-    return pool(
-        x,
-        kernel[0],
-        kernel[1],
-        stride[0],
-        stride[1],
-        padding[0],
-        padding[1],
-        dilation[0],
-        dilation[1],
-        ceil,
-        relu);
-  }
-
-  private static Tensor[] pool(
-      Tensor x,
-      int kh,
-      int kw,
-      int sh,
-      int sw,
-      int ph,
-      int pw,
-      int dh,
-      int dw,
-      boolean ceil,
-      boolean relu) {
+    int kh = kernel[0];
+    int kw = kernel[1];
+    int sh = stride[0];
+    int sw = stride[1];
+    int ph = padding[0];
+    int pw = padding[1];
+    int dh = dilation[0];
+    int dw = dilation[1];
     int rank = x.dim();
     int h = x.shape[rank - 2];
     int w = x.shape[rank - 1];
@@ -291,13 +280,7 @@ final class NnPoolOps {
         out.storage.setDouble(i, xc.storage.getDouble(xc.offset + (i / per) * plane + (int) at));
       }
     }
-    int[] shape = x.shape.clone();
-    return Op.record(
-        "GatherBackward0",
-        out,
-        new Tensor[] {x},
-        (ctx, gr) -> new Tensor[] {put(gr[0], ctx.saved(0), shape)},
-        indices);
+    return recordPutBackward("GatherBackward0", new Tensor[] {out}, x, indices)[0];
   }
 
   // ------------------------------------------------------------------ average pooling
