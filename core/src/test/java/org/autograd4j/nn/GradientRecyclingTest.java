@@ -47,7 +47,7 @@ class GradientRecyclingTest {
     F.maxPool2d(F.relu(z), 2).sum().backward();
     float[] expected = z.grad().toFloatArray();
     conv.zeroGrad(true);
-    F.maxPool2dOfRelu(conv.forward(x), TWO, null, ZERO, ONE, false).sum().backward();
+    backwardThroughPoolOfRelu(conv.forward(x));
     assertArrayEquals(expected, ScratchArrays.take(expected.length), "the gradient given back");
   }
 
@@ -58,7 +58,7 @@ class GradientRecyclingTest {
     Tensor x = Torch.randn(1, 1, 90, 98); // output 1 x 4 x 88 x 96 = 33792 floats
     Tensor z = conv.forward(x);
     z.retainGrad();
-    F.maxPool2dOfRelu(z, TWO, null, ZERO, ONE, false).sum().backward();
+    backwardThroughPoolOfRelu(z);
     float[] kept = z.grad().toFloatArray();
     reuseThePool(x);
     assertArrayEquals(kept, z.grad().toFloatArray());
@@ -76,7 +76,7 @@ class GradientRecyclingTest {
           captured[0] = g;
           return null;
         });
-    F.maxPool2dOfRelu(z, TWO, null, ZERO, ONE, false).sum().backward();
+    backwardThroughPoolOfRelu(z);
     float[] kept = captured[0].toFloatArray();
     reuseThePool(x);
     assertArrayEquals(kept, captured[0].toFloatArray());
@@ -88,8 +88,11 @@ class GradientRecyclingTest {
    */
   private static void reuseThePool(Tensor x) {
     Tensor other = Torch.randn(x.shape().toArray()).requiresGrad_();
-    F.maxPool2dOfRelu(new Conv2d(1, 4, 3).forward(other), TWO, null, ZERO, ONE, false)
-        .sum()
-        .backward();
+    backwardThroughPoolOfRelu(new Conv2d(1, 4, 3).forward(other));
+  }
+
+  /** {@code F.maxPool2dOfRelu(z, 2).sum().backward()}. */
+  private static void backwardThroughPoolOfRelu(Tensor z) {
+    F.maxPool2dOfRelu(z, TWO, null, ZERO, ONE, false).sum().backward();
   }
 }
