@@ -5,6 +5,7 @@ import org.autograd4j.autograd.Op;
 import org.autograd4j.internal.ScratchArrays;
 import org.autograd4j.internal.Storage;
 import org.autograd4j.internal.kernels.Conv2dGeometry;
+import org.autograd4j.internal.kernels.Convolutions;
 import org.autograd4j.internal.kernels.Elementwise;
 import org.autograd4j.internal.kernels.Gemm;
 import org.autograd4j.internal.kernels.Im2Col;
@@ -327,11 +328,14 @@ final class NnConvOps {
    * second layer) being allocated, written out and read back. Samples per chunk: as many as fit
    * {@link #CHUNK_FLOATS}; each chunk packs the weight once (sgemmBatched).
    *
-   * <p>Stride-1 convolutions with a finite weight use {@link RowSpanFold}'s layout instead: a
-   * product 12/8 as wide for the CNN's second layer, but a fold of whole vectors in place of
-   * col2im's 8-float runs. One JVM alternating both, batch 64, forward and backward, JDK 17: that
-   * layer 4.33 against 4.58 ms and 4.02 against 4.32 (best of 35 rounds), a 3x3 padding-1
-   * convolution 16 to 16 channels on 28x28 18.4 against 21.6 ms; JDK 25: 4.21 against 4.15.
+   * <p>Where the kernel provider has a direct kernel for the geometry ({@link
+   * Convolutions#hasInputGrad}: the CNN's second layer), {@link #inputGradByKernel} does without
+   * columns. Otherwise, stride-1 convolutions with a finite weight use {@link RowSpanFold}'s
+   * layout: a product 12/8 as wide for a layer like the CNN's second, but a fold of whole vectors
+   * in place of col2im's 8-float runs. One JVM alternating both, batch 64, forward and backward,
+   * JDK 17: that layer 4.33 against 4.58 ms and 4.02 against 4.32 (best of 35 rounds), a 3x3
+   * padding-1 convolution 16 to 16 channels on 28x28 18.4 against 21.6 ms; JDK 25: 4.21 against
+   * 4.15.
    */
   private static Tensor convInputGradDirect(
       Tensor g, Tensor weight, Window w, int groups, int h, int wd) {
@@ -339,6 +343,10 @@ final class NnConvOps {
     int cin = weight.shape[1] * groups;
     Conv2dGeometry geo = w.geometry(cin, h, wd);
     int og = weight.shape[0] / groups;
+    Convolutions kernels = Kernels.get().convolutions();
+    if (groups == 1 && kernels.hasInputGrad(geo, og)) {
+      return inputGradByKernel(kernels, g, weight, geo);
+    }
     int kg = weight.shape[1] * w.kh() * w.kw();
     Tensor gc = g.contiguousData();
     Tensor wc = weight.contiguousData();
@@ -392,6 +400,36 @@ final class NnConvOps {
             }
           }
           ScratchArrays.give(cols);
+        });
+    return out;
+  }
+
+  /**
+   * {@link #convInputGradDirect} through the provider's direct kernel ({@link
+   * Convolutions#inputGrad}), each thread on its own range of samples: no columns' gradient and no
+   * fold. The CNN's second layer (batch 64, one thread): 1.10-1.21 ms through the row-span fold,
+   * 0.64-0.92 ms here; the training step 10-14% faster (bench/RESULTS.md, fourteenth session).
+   */
+  private static Tensor inputGradByKernel(
+      Convolutions kernels, Tensor g, Tensor weight, Conv2dGeometry geo) {
+    int n = g.shape[0];
+    int og = weight.shape[0];
+    Tensor gc = g.contiguousData();
+    Tensor wc = weight.contiguousData();
+    Tensor out =
+        Creation.full(new int[] {n, geo.channels(), geo.height(), geo.width()}, 0, DType.FLOAT32);
+    float[] arranged = kernels.arrangeWeight(wc.storage.floats(), wc.offset, geo, og);
+    float[] grads = gc.storage.floats();
+    float[] image = out.storage.floats();
+    int plane = geo.channels() * geo.height() * geo.width();
+    int gSize = og * geo.outH() * geo.outW();
+    SampleChunks.run(
+        n,
+        SampleChunks.count(n, plane + gSize),
+        (part, lo, hi) -> {
+          for (int s = lo; s < hi; s++) {
+            kernels.inputGrad(grads, gc.offset + s * gSize, arranged, geo, og, image, s * plane);
+          }
         });
     return out;
   }

@@ -41,4 +41,17 @@ public interface KernelProvider {
    * @return Adam and SGD steps
    */
   Optimizers optimizers();
+
+  /**
+   * Returns the direct convolution kernels, for the geometries where they beat columns and GEMM.
+   *
+   * <pre>{@code
+   * if (provider.convolutions().hasInputGrad(geometry, outChannels)) { ... }
+   * }</pre>
+   *
+   * @return by default {@link Convolutions#NONE}
+   */
+  default Convolutions convolutions() {
+    return Convolutions.NONE;
+  }
 }

@@ -12,6 +12,7 @@ final class VectorKernelProvider implements KernelProvider {
   private final Elementwise elementwise;
   private final Reductions reductions;
   private final Optimizers optimizers;
+  private final Convolutions convolutions = new VectorConvolutions();
 
   /**
    * Creates the provider, touching the Vector API first so that a missing module fails here, where
@@ -69,6 +70,11 @@ final class VectorKernelProvider implements KernelProvider {
   @Override
   public Optimizers optimizers() {
     return optimizers;
+  }
+
+  @Override
+  public Convolutions convolutions() {
+    return convolutions;
   }
 
   @Override

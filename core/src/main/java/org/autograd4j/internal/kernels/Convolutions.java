@@ -1,0 +1,102 @@
+package org.autograd4j.internal.kernels;
+
+/**
+ * Convolution kernels that read images and gradients as they are, with no unfolded columns. A
+ * provider offers them for the geometries where they beat columns and GEMM; callers ask {@link
+ * #hasInputGrad} first and take the columns path otherwise.
+ *
+ * <pre>{@code
+ * Convolutions conv = Kernels.get().convolutions();
+ * if (conv.hasInputGrad(geometry, outChannels)) {
+ *   float[] w = conv.arrangeWeight(weight, 0, geometry, outChannels);
+ *   conv.inputGrad(grad, 0, w, geometry, outChannels, dx, 0); // one image
+ * }
+ * }</pre>
+ */
+public interface Convolutions {
+
+  /** No direct kernels: {@link #hasInputGrad} is always false. */
+  Convolutions NONE =
+      new Convolutions() {
+        @Override
+        public boolean hasInputGrad(Conv2dGeometry g, int outChannels) {
+          return false;
+        }
+
+        @Override
+        public float[] arrangeWeight(float[] w, int wOff, Conv2dGeometry g, int outChannels) {
+          throw new IllegalStateException("no direct convolution kernels; ask hasInputGrad first");
+        }
+
+        @Override
+        public void inputGrad(
+            float[] grad,
+            int gradOff,
+            float[] weight,
+            Conv2dGeometry g,
+            int outChannels,
+            float[] dx,
+            int dxOff) {
+          throw new IllegalStateException("no direct convolution kernels; ask hasInputGrad first");
+        }
+      };
+
+  /**
+   * Whether {@link #inputGrad} computes the input gradient of a single-group convolution of this
+   * geometry with {@code outChannels} output channels.
+   *
+   * <pre>{@code
+   * conv.hasInputGrad(new Conv2dGeometry(16, 12, 12, 5, 5, 0, 0, 1, 1, 1, 1), 32);
+   * }</pre>
+   *
+   * @param g the convolution's geometry (input channels, size, kernel, padding, stride, dilation)
+   * @param outChannels the convolution's output channels
+   * @return true if {@link #arrangeWeight} and {@link #inputGrad} accept it
+   */
+  boolean hasInputGrad(Conv2dGeometry g, int outChannels);
+
+  /**
+   * The weight in the layout {@link #inputGrad} reads, arranged once per backward pass.
+   *
+   * <pre>{@code
+   * float[] arranged = conv.arrangeWeight(weight.storage, weight.offset, geometry, 32);
+   * }</pre>
+   *
+   * @param w the weight, {@code (outChannels, g.channels(), g.kernelH(), g.kernelW())} row-major
+   * @param wOff offset of its first element
+   * @param g a geometry for which {@link #hasInputGrad} holds
+   * @param outChannels the convolution's output channels
+   * @return a new array
+   * @throws IllegalArgumentException if {@link #hasInputGrad} does not hold
+   */
+  float[] arrangeWeight(float[] w, int wOff, Conv2dGeometry g, int outChannels);
+
+  /**
+   * The input gradient of one image: {@code dx[c][y][x] = Σ w[o][c][i][j] · grad[o][y + padH - i][x
+   * + padW - j]} over {@code o, i, j} whose gradient position lies inside {@code grad}, the whole
+   * {@code channels x height x width} image overwritten.
+   *
+   * <pre>{@code
+   * for (int s = 0; s < n; s++) {
+   *   conv.inputGrad(grad, s * gradImage, arranged, geometry, 32, dx, s * image);
+   * }
+   * }</pre>
+   *
+   * @param grad the output gradients, NCHW
+   * @param gradOff offset of this image's {@code outChannels x outH x outW} gradient
+   * @param weight the weight from {@link #arrangeWeight} for this geometry
+   * @param g a geometry for which {@link #hasInputGrad} holds
+   * @param outChannels the convolution's output channels
+   * @param dx the input gradients, NCHW
+   * @param dxOff offset of this image's gradient, overwritten
+   * @throws IllegalArgumentException if {@link #hasInputGrad} does not hold
+   */
+  void inputGrad(
+      float[] grad,
+      int gradOff,
+      float[] weight,
+      Conv2dGeometry g,
+      int outChannels,
+      float[] dx,
+      int dxOff);
+}

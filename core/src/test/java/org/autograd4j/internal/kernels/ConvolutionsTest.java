@@ -1,0 +1,182 @@
+package org.autograd4j.internal.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The vector provider's direct input gradient ({@link Convolutions#inputGrad}) against the sum that
+ * defines it, taken in double: strips of 8 gradient columns and the columns past the last strip,
+ * padding, several channel blocks, kernel heights, and the geometries it declines.
+ */
+class ConvolutionsTest {
+
+  /** {channels, outChannels, h, w, kernelH, padH, padW}: kernel width 5, stride and dilation 1. */
+  private static final int[][] GEOMETRIES = {
+    // The CNN's second layer: one whole strip per row.
+    {16, 32, 12, 12, 5, 0, 0},
+    // Columns past the last strip (1 to 7 of them), two strips, padding, one output channel.
+    {16, 1, 5, 13, 1, 0, 0},
+    {16, 3, 7, 19, 3, 1, 0},
+    {32, 5, 6, 14, 5, 2, 2},
+    {16, 2, 9, 23, 4, 0, 1},
+    // Padding larger than the kernel reaches: input rows and columns no tap touches.
+    {16, 2, 3, 10, 2, 3, 3},
+  };
+
+  private static final float SENTINEL = -77.25f;
+
+  @Test
+  void directInputGradientEqualsTheDefiningSum() {
+    Convolutions conv = directKernels();
+    Random random = new Random(23);
+    for (int[] spec : GEOMETRIES) {
+      Conv2dGeometry g = geometry(spec);
+      int out = spec[1];
+      String what = Arrays.toString(spec);
+      assertTrue(conv.hasInputGrad(g, out), what);
+      int image = g.channels() * g.height() * g.width();
+      int gradImage = out * g.outH() * g.outW();
+      float[] w = values(random, out * g.channels() * g.kernelH() * 5 + 3);
+      float[] grad = values(random, 2 * gradImage + 1);
+      float[] arranged = conv.arrangeWeight(w, 3, g, out);
+      // Two images, the second after a one-element gap; NaN inside (all must be overwritten),
+      // sentinels around (none may be touched).
+      float[] dx = new float[2 * image + 3];
+      Arrays.fill(dx, SENTINEL);
+      Arrays.fill(dx, 1, 1 + image, Float.NaN);
+      Arrays.fill(dx, 2 + image, 2 + 2 * image, Float.NaN);
+      conv.inputGrad(grad, 0, arranged, g, out, dx, 1);
+      conv.inputGrad(grad, 1 + gradImage, arranged, g, out, dx, 2 + image);
+      assertEquals(SENTINEL, dx[0], what);
+      assertEquals(SENTINEL, dx[1 + image], what);
+      assertEquals(SENTINEL, dx[2 + 2 * image], what);
+      check(g, out, w, 3, grad, 0, dx, 1, what + " image 0");
+      check(g, out, w, 3, grad, 1 + gradImage, dx, 2 + image, what + " image 1");
+    }
+  }
+
+  @Test
+  void infinitiesAndNaNsReachExactlyThePositionsTheirProductsReach() {
+    Convolutions conv = directKernels();
+    Conv2dGeometry g = geometry(new int[] {16, 2, 6, 14, 3, 1, 0});
+    int out = 2;
+    Random random = new Random(5);
+    float[] w = values(random, out * 16 * 3 * 5);
+    float[] grad = values(random, out * g.outH() * g.outW());
+    w[7] = Float.POSITIVE_INFINITY; // o 0, channel 0, kernel row 1, column 2
+    grad[g.outW() + 9] = Float.NaN; // o 0, row 1, column 9: past the first strip
+    grad[2] = 0f; // o 0, row 0, column 2: a zero that meets the infinite weight, NaN at (0, 4)
+    float[] dx = new float[16 * g.height() * g.width()];
+    conv.inputGrad(grad, 0, conv.arrangeWeight(w, 0, g, out), g, out, dx, 0);
+    check(g, out, w, 0, grad, 0, dx, 0, "specials");
+  }
+
+  @Test
+  void declinesWhatItDoesNotCompute() {
+    Convolutions conv = directKernels();
+    Conv2dGeometry fits = geometry(new int[] {16, 32, 12, 12, 5, 0, 0});
+    assertTrue(conv.hasInputGrad(fits, 32));
+    Conv2dGeometry[] others = {
+      new Conv2dGeometry(16, 12, 12, 5, 3, 0, 0, 1, 1, 1, 1), // kernel width 3
+      new Conv2dGeometry(16, 12, 12, 5, 5, 0, 0, 2, 1, 1, 1), // stride 2
+      new Conv2dGeometry(16, 12, 12, 5, 5, 0, 0, 1, 1, 1, 2), // dilation 2
+      new Conv2dGeometry(8, 12, 12, 5, 5, 0, 0, 1, 1, 1, 1), // channels not a whole vector
+      new Conv2dGeometry(24, 12, 12, 5, 5, 0, 0, 1, 1, 1, 1),
+      new Conv2dGeometry(16, 12, 11, 5, 5, 0, 0, 1, 1, 1, 1), // 7 gradient columns
+    };
+    for (Conv2dGeometry g : others) {
+      assertFalse(conv.hasInputGrad(g, 32), g.toString());
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> conv.arrangeWeight(new float[0], 0, g, 32));
+      assertTrue(e.getMessage().contains("no direct input gradient"), e.getMessage());
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> conv.inputGrad(new float[0], 0, new float[0], g, 32, new float[0], 0));
+    }
+    assertFalse(conv.hasInputGrad(fits, 0));
+    assertFalse(Kernels.scalar().convolutions().hasInputGrad(fits, 32));
+    assertThrows(
+        IllegalStateException.class,
+        () -> Kernels.scalar().convolutions().arrangeWeight(new float[0], 0, fits, 32));
+  }
+
+  /** The vector provider's kernels, where this machine gives them 16 float lanes. */
+  private static Convolutions directKernels() {
+    Convolutions conv =
+        Kernels.vector().map(KernelProvider::convolutions).orElse(Convolutions.NONE);
+    assumeTrue(
+        conv.hasInputGrad(geometry(new int[] {16, 32, 12, 12, 5, 0, 0}), 32),
+        "no direct convolution kernel here (needs the Vector API with 16 float lanes)");
+    return conv;
+  }
+
+  private static Conv2dGeometry geometry(int[] s) {
+    return new Conv2dGeometry(s[0], s[2], s[3], s[4], 5, s[5], s[6], 1, 1, 1, 1);
+  }
+
+  private static float[] values(Random random, int n) {
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = (float) random.nextGaussian();
+    }
+    return v;
+  }
+
+  /**
+   * dx against {@code Σ w[o][c][i][j] · grad[o][y + padH - i][x + padW - j]} in double, within
+   * float32 rounding of the terms' magnitudes; non-finite values exactly.
+   */
+  private static void check(
+      Conv2dGeometry g,
+      int out,
+      float[] w,
+      int wOff,
+      float[] grad,
+      int gOff,
+      float[] dx,
+      int dxOff,
+      String what) {
+    int kh = g.kernelH();
+    for (int c = 0; c < g.channels(); c++) {
+      for (int y = 0; y < g.height(); y++) {
+        for (int x = 0; x < g.width(); x++) {
+          double sum = 0;
+          double magnitude = 0;
+          for (int o = 0; o < out; o++) {
+            for (int i = 0; i < kh; i++) {
+              for (int j = 0; j < 5; j++) {
+                int gy = y + g.padH() - i;
+                int gx = x + g.padW() - j;
+                if (gy < 0 || gy >= g.outH() || gx < 0 || gx >= g.outW()) {
+                  continue;
+                }
+                double term =
+                    (double) w[wOff + ((o * g.channels() + c) * kh + i) * 5 + j]
+                        * grad[gOff + (o * g.outH() + gy) * g.outW() + gx];
+                sum += term;
+                magnitude += Math.abs(term);
+              }
+            }
+          }
+          float got = dx[dxOff + (c * g.height() + y) * g.width() + x];
+          String where = what + " c " + c + " y " + y + " x " + x;
+          if (Double.isNaN(sum)) {
+            assertTrue(Float.isNaN(got), where + ": " + got);
+          } else if (Double.isInfinite(sum)) {
+            assertEquals((float) sum, got, where);
+          } else {
+            assertEquals(sum, got, 1e-6 * magnitude + 1e-30, where);
+          }
+        }
+      }
+    }
+  }
+}
