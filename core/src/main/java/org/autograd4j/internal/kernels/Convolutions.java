@@ -3,29 +3,52 @@ package org.autograd4j.internal.kernels;
 /**
  * Convolution kernels that read images and gradients as they are, with no unfolded columns. A
  * provider offers them for the geometries where they beat columns and GEMM; callers ask {@link
- * #hasInputGrad} first and take the columns path otherwise.
+ * #hasForward} or {@link #hasInputGrad} first and take the columns path otherwise.
  *
  * <pre>{@code
  * Convolutions conv = Kernels.get().convolutions();
  * if (conv.hasInputGrad(geometry, outChannels)) {
- *   float[] w = conv.arrangeWeight(weight, 0, geometry, outChannels);
+ *   float[] w = conv.inputGradWeight(weight, 0, geometry, outChannels);
  *   conv.inputGrad(grad, 0, w, geometry, outChannels, dx, 0); // one image
  * }
  * }</pre>
  */
 public interface Convolutions {
 
-  /** No direct kernels: {@link #hasInputGrad} is always false. */
+  /** No direct kernels: {@link #hasForward} and {@link #hasInputGrad} are always false. */
   Convolutions NONE =
       new Convolutions() {
+        @Override
+        public boolean hasForward(Conv2dGeometry g, int outChannels) {
+          return false;
+        }
+
+        @Override
+        public float[] forwardWeight(float[] w, int wOff, Conv2dGeometry g, int outChannels) {
+          throw none();
+        }
+
+        @Override
+        public void forward(
+            float[] x,
+            int xOff,
+            float[] weight,
+            float[] bias,
+            Conv2dGeometry g,
+            int outChannels,
+            float[] out,
+            int outOff) {
+          throw none();
+        }
+
         @Override
         public boolean hasInputGrad(Conv2dGeometry g, int outChannels) {
           return false;
         }
 
         @Override
-        public float[] arrangeWeight(float[] w, int wOff, Conv2dGeometry g, int outChannels) {
-          throw new IllegalStateException("no direct convolution kernels; ask hasInputGrad first");
+        public float[] inputGradWeight(float[] w, int wOff, Conv2dGeometry g, int outChannels) {
+          throw none();
         }
 
         @Override
@@ -37,9 +60,75 @@ public interface Convolutions {
             int outChannels,
             float[] dx,
             int dxOff) {
-          throw new IllegalStateException("no direct convolution kernels; ask hasInputGrad first");
+          throw none();
+        }
+
+        private IllegalStateException none() {
+          return new IllegalStateException(
+              "no direct convolution kernels; ask hasForward or hasInputGrad first");
         }
       };
+
+  /**
+   * Whether {@link #forward} computes a single-group convolution of this geometry with {@code
+   * outChannels} output channels.
+   *
+   * <pre>{@code
+   * conv.hasForward(new Conv2dGeometry(16, 12, 12, 5, 5, 0, 0, 1, 1, 1, 1), 32);
+   * }</pre>
+   *
+   * @param g the convolution's geometry (input channels, size, kernel, padding, stride, dilation)
+   * @param outChannels the convolution's output channels
+   * @return true if {@link #forwardWeight} and {@link #forward} accept it
+   */
+  boolean hasForward(Conv2dGeometry g, int outChannels);
+
+  /**
+   * The weight in the layout {@link #forward} reads, arranged once per call of the layer.
+   *
+   * <pre>{@code
+   * float[] arranged = conv.forwardWeight(weight, 0, geometry, 32);
+   * }</pre>
+   *
+   * @param w the weight, {@code (outChannels, g.channels(), g.kernelH(), g.kernelW())} row-major
+   * @param wOff offset of its first element
+   * @param g a geometry for which {@link #hasForward} holds
+   * @param outChannels the convolution's output channels
+   * @return a new array
+   * @throws IllegalArgumentException if {@link #hasForward} does not hold
+   */
+  float[] forwardWeight(float[] w, int wOff, Conv2dGeometry g, int outChannels);
+
+  /**
+   * The convolution of one image: {@code out[o][y][x] = Σ w[o][c][i][j] · x[c][y - padH + i][x -
+   * padW + j] (+ bias[o])} over {@code c, i, j}, zero outside the image, the sum first and the bias
+   * added to it; the whole {@code outChannels x outH x outW} output overwritten.
+   *
+   * <pre>{@code
+   * for (int s = 0; s < n; s++) {
+   *   conv.forward(x, s * image, arranged, bias, geometry, 32, out, s * outImage);
+   * }
+   * }</pre>
+   *
+   * @param x the images, NCHW
+   * @param xOff offset of this image's first element
+   * @param weight the weight from {@link #forwardWeight} for this geometry
+   * @param bias one value per output channel, or null for none
+   * @param g a geometry for which {@link #hasForward} holds
+   * @param outChannels the convolution's output channels
+   * @param out the outputs, NCHW
+   * @param outOff offset of this image's output, overwritten
+   * @throws IllegalArgumentException if {@link #hasForward} does not hold
+   */
+  void forward(
+      float[] x,
+      int xOff,
+      float[] weight,
+      float[] bias,
+      Conv2dGeometry g,
+      int outChannels,
+      float[] out,
+      int outOff);
 
   /**
    * Whether {@link #inputGrad} computes the input gradient of a single-group convolution of this
@@ -51,7 +140,7 @@ public interface Convolutions {
    *
    * @param g the convolution's geometry (input channels, size, kernel, padding, stride, dilation)
    * @param outChannels the convolution's output channels
-   * @return true if {@link #arrangeWeight} and {@link #inputGrad} accept it
+   * @return true if {@link #inputGradWeight} and {@link #inputGrad} accept it
    */
   boolean hasInputGrad(Conv2dGeometry g, int outChannels);
 
@@ -59,7 +148,7 @@ public interface Convolutions {
    * The weight in the layout {@link #inputGrad} reads, arranged once per backward pass.
    *
    * <pre>{@code
-   * float[] arranged = conv.arrangeWeight(weight.storage, weight.offset, geometry, 32);
+   * float[] arranged = conv.inputGradWeight(weight, 0, geometry, 32);
    * }</pre>
    *
    * @param w the weight, {@code (outChannels, g.channels(), g.kernelH(), g.kernelW())} row-major
@@ -69,7 +158,7 @@ public interface Convolutions {
    * @return a new array
    * @throws IllegalArgumentException if {@link #hasInputGrad} does not hold
    */
-  float[] arrangeWeight(float[] w, int wOff, Conv2dGeometry g, int outChannels);
+  float[] inputGradWeight(float[] w, int wOff, Conv2dGeometry g, int outChannels);
 
   /**
    * The input gradient of one image: {@code dx[c][y][x] = Σ w[o][c][i][j] · grad[o][y + padH - i][x
@@ -84,7 +173,7 @@ public interface Convolutions {
    *
    * @param grad the output gradients, NCHW
    * @param gradOff offset of this image's {@code outChannels x outH x outW} gradient
-   * @param weight the weight from {@link #arrangeWeight} for this geometry
+   * @param weight the weight from {@link #inputGradWeight} for this geometry
    * @param g a geometry for which {@link #hasInputGrad} holds
    * @param outChannels the convolution's output channels
    * @param dx the input gradients, NCHW

@@ -11,9 +11,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The vector provider's direct input gradient ({@link Convolutions#inputGrad}) against the sum that
- * defines it, taken in double: strips of 8 gradient columns and the columns past the last strip,
- * padding, several channel blocks, kernel heights, and the geometries it declines.
+ * The vector provider's direct forward ({@link Convolutions#forward}) and input gradient ({@link
+ * Convolutions#inputGrad}) against the sums that define them, taken in double: strips of 8 columns
+ * and what lies past the last one, odd row counts, padding, several channel blocks, kernel heights,
+ * bias, non-finite values, and the geometries they decline.
  */
 class ConvolutionsTest {
 
@@ -30,7 +31,68 @@ class ConvolutionsTest {
     {16, 2, 3, 10, 2, 3, 3},
   };
 
+  /** {channels, outChannels, h, w, kernelH, padH, padW}, as above, for the forward. */
+  private static final int[][] FORWARD = {
+    // The CNN's second layer: output rows in pairs, one whole strip, the image read in place.
+    {16, 32, 12, 12, 5, 0, 0},
+    // An odd number of output rows, a second strip past the output, exactly 16 pairs.
+    {16, 16, 7, 13, 1, 0, 0},
+    // No padding and an even row count, but a strip past the output: read from a copy too.
+    {16, 16, 8, 13, 1, 0, 0},
+    // Padding, three strips (the last one partial), 16 pairs from 4 channels.
+    {4, 16, 9, 21, 4, 1, 2},
+    // Two blocks of output channels, padding above and below only, and an odd row count.
+    {8, 32, 5, 14, 5, 2, 0},
+    {4, 48, 5, 8, 5, 2, 2},
+  };
+
   private static final float SENTINEL = -77.25f;
+
+  @Test
+  void directForwardEqualsTheDefiningSum() {
+    Convolutions conv = directKernels();
+    Random random = new Random(29);
+    for (int[] spec : FORWARD) {
+      Conv2dGeometry g = geometry(spec);
+      int out = spec[1];
+      for (boolean withBias : new boolean[] {false, true}) {
+        String what = Arrays.toString(spec) + (withBias ? " with bias" : "");
+        assertTrue(conv.hasForward(g, out), what);
+        int image = g.channels() * g.height() * g.width();
+        int outImage = out * g.outH() * g.outW();
+        float[] w = values(random, out * g.channels() * g.kernelH() * 5 + 2);
+        float[] x = values(random, 2 * image + 1);
+        float[] bias = withBias ? values(random, out) : null;
+        float[] arranged = conv.forwardWeight(w, 2, g, out);
+        float[] y = new float[2 * outImage + 3];
+        Arrays.fill(y, SENTINEL);
+        Arrays.fill(y, 1, 1 + outImage, Float.NaN);
+        Arrays.fill(y, 2 + outImage, 2 + 2 * outImage, Float.NaN);
+        conv.forward(x, 0, arranged, bias, g, out, y, 1);
+        conv.forward(x, 1 + image, arranged, bias, g, out, y, 2 + outImage);
+        assertEquals(SENTINEL, y[0], what);
+        assertEquals(SENTINEL, y[1 + outImage], what);
+        assertEquals(SENTINEL, y[2 + 2 * outImage], what);
+        checkForward(g, out, w, 2, x, 0, bias, y, 1, what + " image 0");
+        checkForward(g, out, w, 2, x, 1 + image, bias, y, 2 + outImage, what + " image 1");
+      }
+    }
+  }
+
+  @Test
+  void forwardMultipliesPaddingAsZerosAndCarriesNonFiniteInputs() {
+    Convolutions conv = directKernels();
+    Conv2dGeometry g = geometry(new int[] {16, 16, 6, 10, 3, 1, 1});
+    Random random = new Random(31);
+    float[] w = values(random, 16 * 16 * 3 * 5);
+    float[] x = values(random, 16 * 6 * 10);
+    w[1] = Float.POSITIVE_INFINITY; // o 0, channel 0, kernel row 0, column 1: meets the padding
+    x[6 * 10 + 3] = Float.NaN; // channel 1, row 0, column 3
+    x[2 * 6 * 10 + 13] = Float.NEGATIVE_INFINITY; // channel 2, row 1, column 3
+    float[] y = new float[16 * g.outH() * g.outW()];
+    conv.forward(x, 0, conv.forwardWeight(w, 0, g, 16), null, g, 16, y, 0);
+    checkForward(g, 16, w, 0, x, 0, null, y, 0, "specials");
+  }
 
   @Test
   void directInputGradientEqualsTheDefiningSum() {
@@ -45,7 +107,7 @@ class ConvolutionsTest {
       int gradImage = out * g.outH() * g.outW();
       float[] w = values(random, out * g.channels() * g.kernelH() * 5 + 3);
       float[] grad = values(random, 2 * gradImage + 1);
-      float[] arranged = conv.arrangeWeight(w, 3, g, out);
+      float[] arranged = conv.inputGradWeight(w, 3, g, out);
       // Two images, the second after a one-element gap; NaN inside (all must be overwritten),
       // sentinels around (none may be touched).
       float[] dx = new float[2 * image + 3];
@@ -74,7 +136,7 @@ class ConvolutionsTest {
     grad[g.outW() + 9] = Float.NaN; // o 0, row 1, column 9: past the first strip
     grad[2] = 0f; // o 0, row 0, column 2: a zero that meets the infinite weight, NaN at (0, 4)
     float[] dx = new float[16 * g.height() * g.width()];
-    conv.inputGrad(grad, 0, conv.arrangeWeight(w, 0, g, out), g, out, dx, 0);
+    conv.inputGrad(grad, 0, conv.inputGradWeight(w, 0, g, out), g, out, dx, 0);
     check(g, out, w, 0, grad, 0, dx, 0, "specials");
   }
 
@@ -95,17 +157,38 @@ class ConvolutionsTest {
       assertFalse(conv.hasInputGrad(g, 32), g.toString());
       IllegalArgumentException e =
           assertThrows(
-              IllegalArgumentException.class, () -> conv.arrangeWeight(new float[0], 0, g, 32));
+              IllegalArgumentException.class, () -> conv.inputGradWeight(new float[0], 0, g, 32));
       assertTrue(e.getMessage().contains("no direct input gradient"), e.getMessage());
       assertThrows(
           IllegalArgumentException.class,
           () -> conv.inputGrad(new float[0], 0, new float[0], g, 32, new float[0], 0));
     }
     assertFalse(conv.hasInputGrad(fits, 0));
+    assertTrue(conv.hasForward(fits, 32));
+    Conv2dGeometry[] notForward = {
+      new Conv2dGeometry(16, 12, 12, 5, 3, 0, 0, 1, 1, 1, 1), // kernel width 3
+      new Conv2dGeometry(16, 12, 12, 5, 5, 0, 0, 1, 2, 1, 1), // stride 2
+      new Conv2dGeometry(16, 12, 12, 5, 5, 0, 0, 1, 1, 2, 1), // dilation 2
+      new Conv2dGeometry(3, 12, 12, 5, 5, 0, 0, 1, 1, 1, 1), // 15 (channel, kernel row) pairs
+      new Conv2dGeometry(1, 28, 28, 5, 5, 0, 0, 1, 1, 1, 1), // the CNN's first layer: 5
+    };
+    for (Conv2dGeometry g : notForward) {
+      assertFalse(conv.hasForward(g, 32), g.toString());
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> conv.forwardWeight(new float[0], 0, g, 32));
+      assertTrue(e.getMessage().contains("no direct forward"), e.getMessage());
+    }
+    assertFalse(conv.hasForward(fits, 24), "output channels not a whole vector");
+    assertFalse(conv.hasForward(fits, 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> conv.forward(new float[0], 0, new float[0], null, fits, 24, new float[0], 0));
+    assertFalse(Kernels.scalar().convolutions().hasForward(fits, 32));
     assertFalse(Kernels.scalar().convolutions().hasInputGrad(fits, 32));
     assertThrows(
         IllegalStateException.class,
-        () -> Kernels.scalar().convolutions().arrangeWeight(new float[0], 0, fits, 32));
+        () -> Kernels.scalar().convolutions().inputGradWeight(new float[0], 0, fits, 32));
   }
 
   /** The vector provider's kernels, where this machine gives them 16 float lanes. */
@@ -128,6 +211,66 @@ class ConvolutionsTest {
       v[i] = (float) random.nextGaussian();
     }
     return v;
+  }
+
+  /**
+   * y against {@code Σ w[o][c][i][j] · x[c][y - padH + i][x - padW + j] (+ bias[o])} in double,
+   * padding multiplying as zeros (as im2col's columns do), within float32 rounding of the terms'
+   * magnitudes; non-finite values exactly.
+   */
+  private static void checkForward(
+      Conv2dGeometry g,
+      int out,
+      float[] w,
+      int wOff,
+      float[] x,
+      int xOff,
+      float[] bias,
+      float[] y,
+      int yOff,
+      String what) {
+    int kh = g.kernelH();
+    for (int o = 0; o < out; o++) {
+      for (int r = 0; r < g.outH(); r++) {
+        for (int col = 0; col < g.outW(); col++) {
+          double sum = 0;
+          double magnitude = 0;
+          for (int c = 0; c < g.channels(); c++) {
+            for (int i = 0; i < kh; i++) {
+              for (int j = 0; j < 5; j++) {
+                int yy = r - g.padH() + i;
+                int xx = col - g.padW() + j;
+                boolean inside = yy >= 0 && yy < g.height() && xx >= 0 && xx < g.width();
+                double term =
+                    (double) w[wOff + ((o * g.channels() + c) * kh + i) * 5 + j]
+                        * (inside ? x[xOff + (c * g.height() + yy) * g.width() + xx] : 0f);
+                sum += term;
+                magnitude += Math.abs(term);
+              }
+            }
+          }
+          if (bias != null) {
+            sum = (float) sum + bias[o];
+            magnitude += Math.abs(bias[o]);
+          }
+          expect(
+              sum,
+              magnitude,
+              y[yOff + (o * g.outH() + r) * g.outW() + col],
+              what + " o " + o + " y " + r + " x " + col);
+        }
+      }
+    }
+  }
+
+  private static void expect(double sum, double magnitude, float got, String where) {
+    if (Double.isNaN(sum)) {
+      assertTrue(Float.isNaN(got), where + ": " + got);
+    } else if (Double.isInfinite(sum)) {
+      assertEquals((float) sum, got, where);
+    } else {
+      assertEquals(sum, got, 1e-6 * magnitude + 1e-30, where);
+    }
   }
 
   /**
@@ -166,15 +309,11 @@ class ConvolutionsTest {
               }
             }
           }
-          float got = dx[dxOff + (c * g.height() + y) * g.width() + x];
-          String where = what + " c " + c + " y " + y + " x " + x;
-          if (Double.isNaN(sum)) {
-            assertTrue(Float.isNaN(got), where + ": " + got);
-          } else if (Double.isInfinite(sum)) {
-            assertEquals((float) sum, got, where);
-          } else {
-            assertEquals(sum, got, 1e-6 * magnitude + 1e-30, where);
-          }
+          expect(
+              sum,
+              magnitude,
+              dx[dxOff + (c * g.height() + y) * g.width() + x],
+              what + " c " + c + " y " + y + " x " + x);
         }
       }
     }
