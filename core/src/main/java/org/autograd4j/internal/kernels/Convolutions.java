@@ -3,7 +3,8 @@ package org.autograd4j.internal.kernels;
 /**
  * Convolution kernels that read images and gradients as they are, with no unfolded columns. A
  * provider offers them for the geometries where they beat columns and GEMM; callers ask {@link
- * #hasForward} or {@link #hasInputGrad} first and take the columns path otherwise.
+ * #hasForward}, {@link #hasInputGrad} or {@link #hasWeightGrad} first and take the columns path
+ * otherwise.
  *
  * <pre>{@code
  * Convolutions conv = Kernels.get().convolutions();
@@ -15,7 +16,7 @@ package org.autograd4j.internal.kernels;
  */
 public interface Convolutions {
 
-  /** No direct kernels: {@link #hasForward} and {@link #hasInputGrad} are always false. */
+  /** No direct kernels: every {@code has...} is false. */
   Convolutions NONE =
       new Convolutions() {
         @Override
@@ -63,9 +64,28 @@ public interface Convolutions {
           throw none();
         }
 
+        @Override
+        public boolean hasWeightGrad(Conv2dGeometry g, int outChannels) {
+          return false;
+        }
+
+        @Override
+        public void weightGrad(
+            float[] x,
+            int xOff,
+            float[] grad,
+            int gradOff,
+            int images,
+            Conv2dGeometry g,
+            int outChannels,
+            float[] dw,
+            int dwOff) {
+          throw none();
+        }
+
         private IllegalStateException none() {
           return new IllegalStateException(
-              "no direct convolution kernels; ask hasForward or hasInputGrad first");
+              "no direct convolution kernels; ask hasForward, hasInputGrad or hasWeightGrad first");
         }
       };
 
@@ -188,4 +208,50 @@ public interface Convolutions {
       int outChannels,
       float[] dx,
       int dxOff);
+
+  /**
+   * Whether {@link #weightGrad} computes the weight gradient of a single-group convolution of this
+   * geometry with {@code outChannels} output channels.
+   *
+   * <pre>{@code
+   * conv.hasWeightGrad(new Conv2dGeometry(16, 12, 12, 5, 5, 0, 0, 1, 1, 1, 1), 32);
+   * }</pre>
+   *
+   * @param g the convolution's geometry (input channels, size, kernel, padding, stride, dilation)
+   * @param outChannels the convolution's output channels
+   * @return true if {@link #weightGrad} accepts it
+   */
+  boolean hasWeightGrad(Conv2dGeometry g, int outChannels);
+
+  /**
+   * The weight gradient summed over consecutive images: {@code dw[o][c][i][j] = Σ_n Σ
+   * grad[n][o][y][x] · x[n][c][y - padH + i][x - padW + j]} over the output positions, zero outside
+   * the images; the whole {@code (outChannels, channels, kernelH, kernelW)} gradient overwritten.
+   *
+   * <pre>{@code
+   * float[] dw = new float[32 * 16 * 5 * 5];
+   * conv.weightGrad(x, 0, grad, 0, 64, geometry, 32, dw, 0); // a batch of 64
+   * }</pre>
+   *
+   * @param x the images, NCHW
+   * @param xOff offset of the first image
+   * @param grad the output gradients, NCHW
+   * @param gradOff offset of the first image's gradient
+   * @param images how many consecutive images to sum over
+   * @param g a geometry for which {@link #hasWeightGrad} holds
+   * @param outChannels the convolution's output channels
+   * @param dw the weight gradient, row-major
+   * @param dwOff offset of its first element, overwritten
+   * @throws IllegalArgumentException if {@link #hasWeightGrad} does not hold
+   */
+  void weightGrad(
+      float[] x,
+      int xOff,
+      float[] grad,
+      int gradOff,
+      int images,
+      Conv2dGeometry g,
+      int outChannels,
+      float[] dw,
+      int dwOff);
 }

@@ -5,8 +5,9 @@ import jdk.incubator.vector.FloatVector;
 /**
  * Direct convolution kernels on the Vector API ({@link Convolutions}) for stride-1 convolutions
  * with 5 kernel columns, such as the CNN's: the forward ({@link VectorConvForward}), one vector of
- * output channels at a time, and the input gradient ({@link VectorConvInputGrad}), one vector of
- * input channels at a time. CNN training step, one JVM: see bench/RESULTS.md, fourteenth session.
+ * output channels at a time, the input gradient ({@link VectorConvInputGrad}) and the weight
+ * gradient ({@link VectorConvWeightGrad}), one vector of input channels at a time. CNN training
+ * step, one JVM: see bench/RESULTS.md, fourteenth session.
  *
  * <p>Only for 16 float lanes: each kernel holds up to 18 vectors, which AVX2's 16 registers would
  * spill.
@@ -90,6 +91,35 @@ final class VectorConvolutions implements Convolutions {
       int dxOff) {
     requireInputGrad(g, outChannels);
     VectorConvInputGrad.inputGrad(grad, gradOff, weight, g, outChannels, dx, dxOff);
+  }
+
+  /** Output channels in pairs, and whole strips of output columns. */
+  @Override
+  public boolean hasWeightGrad(Conv2dGeometry g, int outChannels) {
+    return fits(g)
+        && g.channels() > 0
+        && g.channels() % LANES == 0
+        && outChannels > 0
+        && outChannels % 2 == 0
+        && g.outW() % STRIP == 0;
+  }
+
+  @Override
+  public void weightGrad(
+      float[] x,
+      int xOff,
+      float[] grad,
+      int gradOff,
+      int images,
+      Conv2dGeometry g,
+      int outChannels,
+      float[] dw,
+      int dwOff) {
+    if (!hasWeightGrad(g, outChannels)) {
+      throw new IllegalArgumentException(
+          "no direct weight gradient for " + g + " with " + outChannels + " output channels");
+    }
+    VectorConvWeightGrad.weightGrad(x, xOff, grad, gradOff, images, g, outChannels, dw, dwOff);
   }
 
   /** 16 lanes, 5 kernel columns, stride and dilation 1. */

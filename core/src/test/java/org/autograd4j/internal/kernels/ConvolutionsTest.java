@@ -46,7 +46,56 @@ class ConvolutionsTest {
     {4, 48, 5, 8, 5, 2, 2},
   };
 
+  /** {channels, outChannels, h, w, kernelH, padH, padW}, as above, for the weight gradient. */
+  private static final int[][] WEIGHT_GRAD = {
+    // The CNN's second layer.
+    {16, 32, 12, 12, 5, 0, 0},
+    // Two channel blocks, padding, two strips; one kernel row and an odd number of output rows.
+    {32, 2, 6, 16, 3, 1, 2},
+    {16, 4, 9, 12, 1, 0, 0},
+  };
+
   private static final float SENTINEL = -77.25f;
+
+  @Test
+  void directWeightGradientEqualsTheDefiningSum() {
+    Convolutions conv = directKernels();
+    Random random = new Random(37);
+    for (int[] spec : WEIGHT_GRAD) {
+      Conv2dGeometry g = geometry(spec);
+      int out = spec[1];
+      String what = Arrays.toString(spec);
+      assertTrue(conv.hasWeightGrad(g, out), what);
+      int image = g.channels() * g.height() * g.width();
+      int gradImage = out * g.outH() * g.outW();
+      int images = 3;
+      float[] x = values(random, images * image + 2);
+      float[] grad = values(random, images * gradImage + 1);
+      int size = out * g.channels() * g.kernelH() * 5;
+      float[] dw = new float[size + 2];
+      Arrays.fill(dw, Float.NaN);
+      dw[0] = SENTINEL;
+      dw[size + 1] = SENTINEL;
+      conv.weightGrad(x, 2, grad, 1, images, g, out, dw, 1);
+      assertEquals(SENTINEL, dw[0], what);
+      assertEquals(SENTINEL, dw[size + 1], what);
+      checkWeightGrad(g, out, x, 2, grad, 1, images, dw, 1, what);
+    }
+  }
+
+  @Test
+  void weightGradientMultipliesPaddingAsZerosAndCarriesNonFiniteInputs() {
+    Convolutions conv = directKernels();
+    Conv2dGeometry g = geometry(new int[] {16, 2, 6, 8, 3, 1, 2});
+    Random random = new Random(41);
+    float[] x = values(random, 2 * 16 * 6 * 8);
+    float[] grad = values(random, 2 * 2 * g.outH() * g.outW());
+    grad[0] = Float.POSITIVE_INFINITY; // image 0, o 0, row 0, column 0: meets the padding
+    x[16 * 6 * 8 + 5] = Float.NaN; // image 1, channel 0, row 0, column 5
+    float[] dw = new float[2 * 16 * 3 * 5];
+    conv.weightGrad(x, 0, grad, 0, 2, g, 2, dw, 0);
+    checkWeightGrad(g, 2, x, 0, grad, 0, 2, dw, 0, "specials");
+  }
 
   @Test
   void directForwardEqualsTheDefiningSum() {
@@ -185,6 +234,23 @@ class ConvolutionsTest {
         IllegalArgumentException.class,
         () -> conv.forward(new float[0], 0, new float[0], null, fits, 24, new float[0], 0));
     assertFalse(Kernels.scalar().convolutions().hasForward(fits, 32));
+    assertTrue(conv.hasWeightGrad(fits, 32));
+    assertFalse(conv.hasWeightGrad(fits, 31), "an odd number of output channels");
+    Conv2dGeometry[] notWeightGrad = {
+      new Conv2dGeometry(16, 12, 14, 5, 5, 0, 0, 1, 1, 1, 1), // 10 output columns
+      new Conv2dGeometry(8, 12, 12, 5, 5, 0, 0, 1, 1, 1, 1), // channels not a whole vector
+      new Conv2dGeometry(16, 12, 12, 5, 3, 0, 0, 1, 1, 1, 1), // kernel width 3
+      new Conv2dGeometry(16, 12, 12, 5, 5, 0, 0, 2, 2, 1, 1), // stride 2
+    };
+    for (Conv2dGeometry g : notWeightGrad) {
+      assertFalse(conv.hasWeightGrad(g, 32), g.toString());
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> conv.weightGrad(new float[0], 0, new float[0], 0, 1, g, 32, new float[0], 0));
+      assertTrue(e.getMessage().contains("no direct weight gradient"), e.getMessage());
+    }
+    assertFalse(Kernels.scalar().convolutions().hasWeightGrad(fits, 32));
     assertFalse(Kernels.scalar().convolutions().hasInputGrad(fits, 32));
     assertThrows(
         IllegalStateException.class,
@@ -258,6 +324,57 @@ class ConvolutionsTest {
               magnitude,
               y[yOff + (o * g.outH() + r) * g.outW() + col],
               what + " o " + o + " y " + r + " x " + col);
+        }
+      }
+    }
+  }
+
+  /**
+   * dw against {@code Σ_n Σ grad[n][o][y][x] · x[n][c][y - padH + i][x - padW + j]} in double,
+   * padding multiplying as zeros, within float32 rounding of the terms' magnitudes.
+   */
+  private static void checkWeightGrad(
+      Conv2dGeometry g,
+      int out,
+      float[] x,
+      int xOff,
+      float[] grad,
+      int gOff,
+      int images,
+      float[] dw,
+      int dwOff,
+      String what) {
+    int kh = g.kernelH();
+    int image = g.channels() * g.height() * g.width();
+    int gradImage = out * g.outH() * g.outW();
+    for (int o = 0; o < out; o++) {
+      for (int c = 0; c < g.channels(); c++) {
+        for (int i = 0; i < kh; i++) {
+          for (int j = 0; j < 5; j++) {
+            double sum = 0;
+            double magnitude = 0;
+            for (int n = 0; n < images; n++) {
+              for (int r = 0; r < g.outH(); r++) {
+                for (int col = 0; col < g.outW(); col++) {
+                  int yy = r - g.padH() + i;
+                  int xx = col - g.padW() + j;
+                  boolean inside = yy >= 0 && yy < g.height() && xx >= 0 && xx < g.width();
+                  double term =
+                      (double) grad[gOff + n * gradImage + (o * g.outH() + r) * g.outW() + col]
+                          * (inside
+                              ? x[xOff + n * image + (c * g.height() + yy) * g.width() + xx]
+                              : 0f);
+                  sum += term;
+                  magnitude += Math.abs(term);
+                }
+              }
+            }
+            expect(
+                sum,
+                magnitude,
+                dw[dwOff + ((o * g.channels() + c) * kh + i) * 5 + j],
+                what + " o " + o + " c " + c + " i " + i + " j " + j);
+          }
         }
       }
     }
