@@ -82,21 +82,11 @@ class ConvInputGradTest {
     Tensor out = F.conv2d(xGraph, w, null, stride, padding, dilation, groups);
     out.backward(g, false, true);
     Golden.assertClose(expected, xGraph.grad().detach(), 1e-4, 1e-4, what + " create_graph");
-    double direct = maxError(x64.grad(), x32.grad());
-    double differentiable = maxError(x64.grad(), xGraph.grad().detach());
+    double direct = Golden.maxError(x64.grad(), x32.grad());
+    double differentiable = Golden.maxError(x64.grad(), xGraph.grad().detach());
     assertTrue(
         direct <= 2 * differentiable + 1e-7,
         what + ": max error " + direct + " against the differentiable path's " + differentiable);
-  }
-
-  private static double maxError(Tensor expected, Tensor actual) {
-    double[] e = expected.contiguous().toDoubleArray();
-    float[] a = actual.contiguous().toFloatArray();
-    double max = 0;
-    for (int i = 0; i < e.length; i++) {
-      max = Math.max(max, Math.abs(e[i] - a[i]));
-    }
-    return max;
   }
 
   /**

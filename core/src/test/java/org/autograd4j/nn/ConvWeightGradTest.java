@@ -50,22 +50,12 @@ class ConvWeightGradTest {
       Tensor out = F.conv2d(x, wGraph, null, pair(c[5]), pair(c[6]), pair(c[7]), c[8]);
       out.backward(g, false, true);
       Golden.assertClose(wGraph.grad().detach(), w32.grad(), 1e-4, 1e-4, what + " create_graph");
-      double direct = maxError(w64.grad(), w32.grad());
-      double differentiable = maxError(w64.grad(), wGraph.grad().detach());
+      double direct = Golden.maxError(w64.grad(), w32.grad());
+      double differentiable = Golden.maxError(w64.grad(), wGraph.grad().detach());
       assertTrue(
           direct <= 2 * differentiable + 1e-6,
           what + ": max error " + direct + " against the differentiable path's " + differentiable);
     }
-  }
-
-  private static double maxError(Tensor expected, Tensor actual) {
-    double[] e = expected.contiguous().toDoubleArray();
-    float[] a = actual.contiguous().toFloatArray();
-    double max = 0;
-    for (int i = 0; i < e.length; i++) {
-      max = Math.max(max, Math.abs(e[i] - a[i]));
-    }
-    return max;
   }
 
   private static int[] pair(int v) {

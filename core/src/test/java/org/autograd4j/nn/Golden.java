@@ -122,6 +122,20 @@ final class Golden {
     return dtype.equals("float32") ? t.to(DType.FLOAT32) : t;
   }
 
+  /**
+   * The largest absolute difference between a float64 reference and a float32 result, to compare
+   * how close two float32 paths come to the same reference.
+   */
+  static double maxError(Tensor expected, Tensor actual) {
+    double[] e = expected.contiguous().toDoubleArray();
+    float[] a = actual.contiguous().toFloatArray();
+    double max = 0;
+    for (int i = 0; i < e.length; i++) {
+      max = Math.max(max, Math.abs(e[i] - a[i]));
+    }
+    return max;
+  }
+
   /** Asserts same shape and elementwise |a - e| <= atol + rtol·|e| (nan matches nan). */
   static void assertClose(Tensor expected, Tensor actual, double atol, double rtol, String what) {
     assertArrayEquals(
