@@ -218,10 +218,10 @@ final class NnConvOps {
    * to {@code keep} are the whole batch's, on a {@link Storage#scratch} storage, as {@link
    * #convAndColumns} describes; otherwise each thread unfolds its blocks into one buffer of its own
    * and the columns come out null, or, where the provider has a direct kernel for the geometry,
-   * {@link #forwardByKernel} convolves without columns. CNN training step, one JVM alternating both
-   * every 50 steps, 1 thread, batch-wide against blocks: conv2 forward 1739 -> 1570 us and 1482 ->
-   * 1274 us on JDK 17 (step 8.06 -> 7.96 and 6.69 -> 6.52 ms), 1481 -> 1320 us on JDK 25 (step 6.93
-   * -> 6.73 ms); conv1 forward 2-8% faster.
+   * {@link DirectConvolutions#forward} convolves without columns. CNN training step, one JVM
+   * alternating both every 50 steps, 1 thread, batch-wide against blocks: conv2 forward 1739 ->
+   * 1570 us and 1482 -> 1274 us on JDK 17 (step 8.06 -> 7.96 and 6.69 -> 6.52 ms), 1481 -> 1320 us
+   * on JDK 25 (step 6.93 -> 6.73 ms); conv1 forward 2-8% faster.
    */
   private static Tensor[] convolveInBlocks(
       Tensor x, Tensor weight, Tensor bias, Conv2dGeometry g, boolean keep) {
@@ -241,7 +241,7 @@ final class NnConvOps {
     Tensor out = new Tensor(Storage.of(os), new int[] {n, o, g.outH(), g.outW()});
     Convolutions kernels = Kernels.get().convolutions();
     if (!keep && kernels.hasForward(g, o)) {
-      forwardByKernel(kernels, xc, wc, biases, g, o, os);
+      DirectConvolutions.forward(kernels, xc, wc, biases, g, o, os);
       return new Tensor[] {out, null};
     }
     int block = Math.max(1, CHUNK_FLOATS / Math.max(1, rows * l));
@@ -313,36 +313,6 @@ final class NnConvOps {
   }
 
   /**
-   * {@link #convolveInBlocks} through the provider's direct kernel ({@link Convolutions#forward}),
-   * each thread on its own range of samples, into {@code out}: no columns. The CNN's second layer
-   * (batch 64, one thread, no grad): 587-646 us against 725-834 through columns; in the training
-   * step, one JVM alternating both every 50 steps: forward 2068 -> 1818 and 3138 -> 2872 us on JDK
-   * 17, 1854 -> 1664 us on JDK 25.
-   */
-  private static void forwardByKernel(
-      Convolutions kernels,
-      Tensor xc,
-      Tensor wc,
-      float[] biases,
-      Conv2dGeometry g,
-      int outChannels,
-      float[] out) {
-    float[] arranged = kernels.forwardWeight(wc.storage.floats(), wc.offset, g, outChannels);
-    float[] xs = xc.storage.floats();
-    int plane = g.channels() * g.height() * g.width();
-    int outPlane = outChannels * g.outH() * g.outW();
-    SampleChunks.run(
-        xc.shape[0],
-        SampleChunks.count(xc.shape[0], (long) g.colRows() * g.colCols()),
-        (chunk, lo, hi) -> {
-          for (int s = lo; s < hi; s++) {
-            kernels.forward(
-                xs, xc.offset + s * plane, arranged, biases, g, outChannels, out, s * outPlane);
-          }
-        });
-  }
-
-  /**
    * {@code ∂L/∂input} of {@link #conv}: {@link #convTranspose} of the output gradient, whose
    * differentiable form a graph being built (create_graph) needs. Otherwise float32 goes to {@link
    * #convInputGradDirect}.
@@ -365,13 +335,13 @@ final class NnConvOps {
    * {@link #CHUNK_FLOATS}; each chunk packs the weight once (sgemmBatched).
    *
    * <p>Where the kernel provider has a direct kernel for the geometry ({@link
-   * Convolutions#hasInputGrad}: the CNN's second layer), {@link #inputGradByKernel} does without
-   * columns. Otherwise, stride-1 convolutions with a finite weight use {@link RowSpanFold}'s
-   * layout: a product 12/8 as wide for a layer like the CNN's second, but a fold of whole vectors
-   * in place of col2im's 8-float runs. One JVM alternating both, batch 64, forward and backward,
-   * JDK 17: that layer 4.33 against 4.58 ms and 4.02 against 4.32 (best of 35 rounds), a 3x3
-   * padding-1 convolution 16 to 16 channels on 28x28 18.4 against 21.6 ms; JDK 25: 4.21 against
-   * 4.15.
+   * Convolutions#hasInputGrad}: the CNN's second layer), {@link DirectConvolutions#inputGrad} does
+   * without columns. Otherwise, stride-1 convolutions with a finite weight use {@link
+   * RowSpanFold}'s layout: a product 12/8 as wide for a layer like the CNN's second, but a fold of
+   * whole vectors in place of col2im's 8-float runs. One JVM alternating both, batch 64, forward
+   * and backward, JDK 17: that layer 4.33 against 4.58 ms and 4.02 against 4.32 (best of 35
+   * rounds), a 3x3 padding-1 convolution 16 to 16 channels on 28x28 18.4 against 21.6 ms; JDK 25:
+   * 4.21 against 4.15.
    */
   private static Tensor convInputGradDirect(
       Tensor g, Tensor weight, Window w, int groups, int h, int wd) {
@@ -381,7 +351,7 @@ final class NnConvOps {
     int og = weight.shape[0] / groups;
     Convolutions kernels = Kernels.get().convolutions();
     if (groups == 1 && kernels.hasInputGrad(geo, og)) {
-      return inputGradByKernel(kernels, g, weight, geo);
+      return DirectConvolutions.inputGrad(kernels, g, weight, geo);
     }
     int kg = weight.shape[1] * w.kh() * w.kw();
     Tensor gc = g.contiguousData();
@@ -436,36 +406,6 @@ final class NnConvOps {
             }
           }
           ScratchArrays.give(cols);
-        });
-    return out;
-  }
-
-  /**
-   * {@link #convInputGradDirect} through the provider's direct kernel ({@link
-   * Convolutions#inputGrad}), each thread on its own range of samples: no columns' gradient and no
-   * fold. The CNN's second layer (batch 64, one thread): 1.10-1.21 ms through the row-span fold,
-   * 0.64-0.92 ms here; the training step 10-14% faster (bench/RESULTS.md, fourteenth session).
-   */
-  private static Tensor inputGradByKernel(
-      Convolutions kernels, Tensor g, Tensor weight, Conv2dGeometry geo) {
-    int n = g.shape[0];
-    int og = weight.shape[0];
-    Tensor gc = g.contiguousData();
-    Tensor wc = weight.contiguousData();
-    Tensor out =
-        Creation.full(new int[] {n, geo.channels(), geo.height(), geo.width()}, 0, DType.FLOAT32);
-    float[] arranged = kernels.inputGradWeight(wc.storage.floats(), wc.offset, geo, og);
-    float[] grads = gc.storage.floats();
-    float[] image = out.storage.floats();
-    int plane = geo.channels() * geo.height() * geo.width();
-    int gSize = og * geo.outH() * geo.outW();
-    SampleChunks.run(
-        n,
-        SampleChunks.count(n, plane + gSize),
-        (part, lo, hi) -> {
-          for (int s = lo; s < hi; s++) {
-            kernels.inputGrad(grads, gc.offset + s * gSize, arranged, geo, og, image, s * plane);
-          }
         });
     return out;
   }
@@ -555,13 +495,13 @@ final class NnConvOps {
   /**
    * {@link #convWeightGrad} straight on the arrays, for when no graph is built. First layers (few
    * rows of columns) go to {@link #convWeightGradByDots}, and geometries the provider has a direct
-   * kernel for ({@link Convolutions#hasWeightGrad}) to {@link #weightGradByKernel}. Otherwise, per
-   * sample and group, the GEMM adds {@code cols_n · g_nᵀ} into the transposed gradient {@code (K/G,
-   * O/G)}: it packs the columns as its row-major left operand (sequential reads) and transposes
-   * only the small output gradient, where {@code g_n · cols_nᵀ} would transpose the columns element
-   * by element. The columns are the forward's ({@code saved}) or else unfolded again, sample by
-   * sample, into one reused buffer. The product is transposed once at the end, and no {@code N x O
-   * x K} stack of per-sample products is summed.
+   * kernel for ({@link Convolutions#hasWeightGrad}) to {@link DirectConvolutions#weightGrad}.
+   * Otherwise, per sample and group, the GEMM adds {@code cols_n · g_nᵀ} into the transposed
+   * gradient {@code (K/G, O/G)}: it packs the columns as its row-major left operand (sequential
+   * reads) and transposes only the small output gradient, where {@code g_n · cols_nᵀ} would
+   * transpose the columns element by element. The columns are the forward's ({@code saved}) or else
+   * unfolded again, sample by sample, into one reused buffer. The product is transposed once at the
+   * end, and no {@code N x O x K} stack of per-sample products is summed.
    */
   private static Tensor convWeightGradDirect(
       Tensor x, Tensor g, Tensor saved, int[] weightShape, Window w, int groups) {
@@ -577,7 +517,7 @@ final class NnConvOps {
     }
     Convolutions kernels = Kernels.get().convolutions();
     if (groups == 1 && single && kernels.hasWeightGrad(geo, og)) {
-      return weightGradByKernel(kernels, x.contiguousData(), gc, geo, weightShape);
+      return DirectConvolutions.weightGrad(kernels, x.contiguousData(), gc, geo, weightShape);
     }
     Tensor xc = x.contiguousData();
     Tensor savedCols = saved != null ? saved.contiguousData() : null;
@@ -648,44 +588,8 @@ final class NnConvOps {
           }
           partials[chunk] = sum;
         });
-    Tensor transposed = sumInOrder(partials);
+    Tensor transposed = SampleChunks.sumInOrder(partials);
     return transposed.transpose(1, 2).contiguous().view(weightShape);
-  }
-
-  /**
-   * {@link #convWeightGradDirect} through the provider's direct kernel ({@link
-   * Convolutions#weightGrad}): no columns. Each thread sums its own range of samples, and the
-   * ranges' sums are added in order, so the result does not depend on scheduling. The CNN's second
-   * layer (batch 64, one thread, no grad): 711-759 us against 806-1007 through columns; in the
-   * training step, one JVM alternating both every 50 steps: backward 2781 -> 2558 us on JDK 17,
-   * 2672 -> 2634 us on JDK 25.
-   */
-  private static Tensor weightGradByKernel(
-      Convolutions kernels, Tensor xc, Tensor gc, Conv2dGeometry geo, int[] weightShape) {
-    int n = xc.shape[0];
-    int o = weightShape[0];
-    int plane = geo.channels() * geo.height() * geo.width();
-    int gPlane = o * geo.outH() * geo.outW();
-    int chunks = SampleChunks.count(n, (long) geo.colRows() * geo.colCols());
-    Tensor[] partials = new Tensor[chunks];
-    SampleChunks.run(
-        n,
-        chunks,
-        (chunk, lo, hi) -> {
-          Tensor sum = Creation.full(weightShape, 0, DType.FLOAT32);
-          kernels.weightGrad(
-              xc.storage.floats(),
-              xc.offset + lo * plane,
-              gc.storage.floats(),
-              gc.offset + lo * gPlane,
-              hi - lo,
-              geo,
-              o,
-              sum.storage.floats(),
-              0);
-          partials[chunk] = sum;
-        });
-    return sumInOrder(partials);
   }
 
   /**
@@ -746,27 +650,7 @@ final class NnConvOps {
           }
           partials[chunk] = sum;
         });
-    return sumInOrder(partials);
-  }
-
-  /**
-   * The sum of same-shaped contiguous partial sums, added in order into the first: the same order
-   * whatever thread finished first, so scheduling does not change a gradient.
-   */
-  private static Tensor sumInOrder(Tensor[] partials) {
-    Tensor total = partials[0];
-    Elementwise ew = Kernels.get().elementwise();
-    int n = total.numel();
-    for (int c = 1; c < partials.length; c++) {
-      if (total.dtype() == DType.FLOAT32) {
-        float[] t = total.storage.floats();
-        ew.add(t, 0, partials[c].storage.floats(), 0, t, 0, n);
-      } else {
-        double[] t = total.storage.doubles();
-        ew.add(t, 0, partials[c].storage.doubles(), 0, t, 0, n);
-      }
-    }
-    return total;
+    return SampleChunks.sumInOrder(partials);
   }
 
   /** Bias gradient: the sum over batch and space. */

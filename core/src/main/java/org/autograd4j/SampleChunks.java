@@ -1,5 +1,7 @@
 package org.autograd4j;
 
+import org.autograd4j.internal.kernels.Elementwise;
+import org.autograd4j.internal.kernels.Kernels;
 import org.autograd4j.internal.kernels.Parallel;
 
 /**
@@ -71,5 +73,32 @@ final class SampleChunks {
 
   private static int start(int n, int chunks, int c) {
     return (int) ((long) n * c / chunks);
+  }
+
+  /**
+   * The sum of same-shaped contiguous partial sums, one per range, added in order into the first:
+   * the same order whatever thread finished first, so scheduling does not change a gradient.
+   *
+   * <pre>{@code
+   * Tensor total = SampleChunks.sumInOrder(partials); // partials[0] itself, now the total
+   * }</pre>
+   *
+   * @param partials at least one float32 or float64 tensor, all of one shape, contiguous from 0
+   * @return {@code partials[0]}, holding the sum
+   */
+  static Tensor sumInOrder(Tensor[] partials) {
+    Tensor total = partials[0];
+    Elementwise ew = Kernels.get().elementwise();
+    int n = total.numel();
+    for (int c = 1; c < partials.length; c++) {
+      if (total.dtype() == DType.FLOAT32) {
+        float[] t = total.storage.floats();
+        ew.add(t, 0, partials[c].storage.floats(), 0, t, 0, n);
+      } else {
+        double[] t = total.storage.doubles();
+        ew.add(t, 0, partials[c].storage.doubles(), 0, t, 0, n);
+      }
+    }
+    return total;
   }
 }
