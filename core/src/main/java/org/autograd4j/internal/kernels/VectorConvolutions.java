@@ -47,7 +47,7 @@ final class VectorConvolutions implements Convolutions {
 
   @Override
   public float[] forwardWeight(float[] w, int wOff, Conv2dGeometry g, int outChannels) {
-    requireForward(g, outChannels);
+    require(hasForward(g, outChannels), "forward", g, outChannels);
     return VectorConvForward.arrange(w, wOff, g, outChannels);
   }
 
@@ -61,22 +61,25 @@ final class VectorConvolutions implements Convolutions {
       int outChannels,
       float[] out,
       int outOff) {
-    requireForward(g, outChannels);
+    require(hasForward(g, outChannels), "forward", g, outChannels);
     VectorConvForward.forward(x, xOff, weight, bias, g, outChannels, out, outOff);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>At least one whole strip of gradient columns: narrower gradients would run only the
+   * single-column loop meant for the columns past the last strip, which was not measured against
+   * columns and GEMM.
+   */
   @Override
   public boolean hasInputGrad(Conv2dGeometry g, int outChannels) {
-    return fits(g)
-        && g.channels() > 0
-        && g.channels() % LANES == 0
-        && outChannels > 0
-        && g.outW() >= STRIP;
+    return fits(g) && channelVectors(g) && outChannels > 0 && g.outW() >= STRIP;
   }
 
   @Override
   public float[] inputGradWeight(float[] w, int wOff, Conv2dGeometry g, int outChannels) {
-    requireInputGrad(g, outChannels);
+    require(hasInputGrad(g, outChannels), "input gradient", g, outChannels);
     return VectorConvInputGrad.arrange(w, wOff, g, outChannels);
   }
 
@@ -89,7 +92,7 @@ final class VectorConvolutions implements Convolutions {
       int outChannels,
       float[] dx,
       int dxOff) {
-    requireInputGrad(g, outChannels);
+    require(hasInputGrad(g, outChannels), "input gradient", g, outChannels);
     VectorConvInputGrad.inputGrad(grad, gradOff, weight, g, outChannels, dx, dxOff);
   }
 
@@ -97,8 +100,7 @@ final class VectorConvolutions implements Convolutions {
   @Override
   public boolean hasWeightGrad(Conv2dGeometry g, int outChannels) {
     return fits(g)
-        && g.channels() > 0
-        && g.channels() % LANES == 0
+        && channelVectors(g)
         && outChannels > 0
         && outChannels % 2 == 0
         && g.outW() % STRIP == 0;
@@ -115,10 +117,7 @@ final class VectorConvolutions implements Convolutions {
       int outChannels,
       float[] dw,
       int dwOff) {
-    if (!hasWeightGrad(g, outChannels)) {
-      throw new IllegalArgumentException(
-          "no direct weight gradient for " + g + " with " + outChannels + " output channels");
-    }
+    require(hasWeightGrad(g, outChannels), "weight gradient", g, outChannels);
     VectorConvWeightGrad.weightGrad(x, xOff, grad, gradOff, images, g, outChannels, dw, dwOff);
   }
 
@@ -132,17 +131,16 @@ final class VectorConvolutions implements Convolutions {
         && g.dilationW() == 1;
   }
 
-  private void requireForward(Conv2dGeometry g, int outChannels) {
-    if (!hasForward(g, outChannels)) {
-      throw new IllegalArgumentException(
-          "no direct forward for " + g + " with " + outChannels + " output channels");
-    }
+  /** Input channels in whole vectors, the unit the gradients' kernels work in. */
+  private static boolean channelVectors(Conv2dGeometry g) {
+    return g.channels() > 0 && g.channels() % LANES == 0;
   }
 
-  private void requireInputGrad(Conv2dGeometry g, int outChannels) {
-    if (!hasInputGrad(g, outChannels)) {
+  /** Throws unless the provider's {@code has...} for this {@code pass} held. */
+  private static void require(boolean has, String pass, Conv2dGeometry g, int outChannels) {
+    if (!has) {
       throw new IllegalArgumentException(
-          "no direct input gradient for " + g + " with " + outChannels + " output channels");
+          "no direct " + pass + " for " + g + " with " + outChannels + " output channels");
     }
   }
 }
