@@ -504,7 +504,11 @@ final class FloatGemmDriver {
     // use, as costly as the product, so the kernel reads row-major A in place (the CNN's weight
     // gradient, 400 x 32 over 64 positions: GemmShapeBenchmark NT:400:32:64, JDK 17, 35 -> 21 us).
     boolean aInPlace =
-        !transA && alpha == 1f && packedA == null && j1 - j0 <= nr && kernel.readsRowMajorA();
+        !transA
+            && alpha == 1f
+            && packedA == null
+            && j1 - j0 <= nr
+            && kernel.readsRowMajorA(j1 - j0);
     // Few A panels per B panel: B is not worth packing (see readsBInPlace).
     boolean bInPlace =
         !aInPlace && !transB && kernel.readsRowMajorB() && readsBInPlace(i1 - i0, kcStep, ldb);

@@ -121,11 +121,17 @@ interface FloatMicroKernel {
   }
 
   /**
-   * Whether this kernel implements {@link #computeRowMajorA}.
+   * Whether this kernel reads row-major A in place ({@link #computeRowMajorA}) for a tile of {@code
+   * columns} columns, at most NR.
    *
+   * <pre>{@code
+   * boolean inPlace = kernel.readsRowMajorA(j1 - j0);
+   * }</pre>
+   *
+   * @param columns width of the C tile
    * @return true if A can be read in place
    */
-  default boolean readsRowMajorA() {
+  default boolean readsRowMajorA(int columns) {
     return false;
   }
 

@@ -63,8 +63,8 @@ abstract class DelegatingFloatKernel implements FloatMicroKernel {
   }
 
   @Override
-  public boolean readsRowMajorA() {
-    return kernel.readsRowMajorA();
+  public boolean readsRowMajorA(int columns) {
+    return kernel.readsRowMajorA(columns);
   }
 
   @Override

@@ -15,9 +15,9 @@ class GemmTest {
   /**
    * {m, n, k}: edge tiles, k over the kc block, m over the mc block, n over the nc block, and the
    * matrix-vector shapes (m or n equal to 1). Those with n at most one register tile wide (16 or
-   * 32) and alpha 1 take the path that reads row-major A in place: the CNN's weight-gradient shape,
-   * over the kc and mc blocks, and with an edge of rows. Wider ones with untransposed B and few
-   * rows read B in place.
+   * 32) and alpha 1 take the path that reads row-major A in place (the unrolled kernel only with n
+   * exactly one tile, see RowMajorATest): the CNN's weight-gradient shape, over the kc and mc
+   * blocks, and with an edge of rows. Wider ones with untransposed B and few rows read B in place.
    */
   private static final int[][] SHAPES = {
     {1, 1, 1},
