@@ -215,10 +215,17 @@ final class NnPoolOps {
     int plane = shape[shape.length - 2] * shape[shape.length - 1];
     int per = g.shape[g.dim() - 2] * g.shape[g.dim() - 1];
     // A float32 gradient comes from the scratch pool, where the convolution's backward that
-    // consumes it gives it back (NnConvOps.convolution): memory still in cache, zeroed again.
+    // consumes it gives it back (NnConvOps.convolution): memory still in cache. Each thread zeroes
+    // its own planes just before scattering into them (below), while they are in L1; zeroing the
+    // whole 2.4 MB of the CNN's first pool on the calling thread first cost 6-12% of the backward
+    // on 2 threads (CNN step, JDK 17 and 25, one JVM: 1869 -> 1698, 1957 -> 1714, 1907 -> 1674
+    // us) and 1-3% on one.
+    int total = Shapes.numel(shape);
     Tensor out =
         g.dtype() == DType.FLOAT32
-            ? new Tensor(Storage.of(ScratchArrays.takeZeroed(Shapes.numel(shape))), shape.clone())
+            ? new Tensor(
+                Storage.of(per == 0 ? ScratchArrays.takeZeroed(total) : ScratchArrays.take(total)),
+                shape.clone())
             : Creation.full(shape, 0, g.dtype());
     int n = g.numel();
     long[] is = ic.storage.longs();
@@ -226,7 +233,7 @@ final class NnPoolOps {
       float[] src = gc.storage.floats();
       float[] dst = out.storage.floats();
       // Plane by plane rather than dividing each flat index by the plane size; each thread
-      // scatters into its own planes.
+      // zeroes and scatters into its own planes, which cover the whole output.
       int planes = per == 0 ? 0 : n / per;
       SampleChunks.run(
           planes,
@@ -234,6 +241,7 @@ final class NnPoolOps {
           (chunk, lo, hi) -> {
             for (int q = lo; q < hi; q++) {
               int base = q * plane;
+              Arrays.fill(dst, base, base + plane, 0f);
               for (int i = q * per, end = i + per; i < end; i++) {
                 // Windows without gradient, half of those after a ReLU and in no predictable
                 // pattern, add +0 to their first element: a branch or a conditional move on the

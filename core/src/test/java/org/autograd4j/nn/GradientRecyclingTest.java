@@ -37,6 +37,26 @@ class GradientRecyclingTest {
   }
 
   @Test
+  void aPoolingGradientSplitOverThreadsStartsFromZerosInEveryPart() {
+    Torch.manualSeed(52);
+    Tensor x = Torch.randn(8, 16, 32, 34).requiresGrad_(); // 139264 floats: two parts on 2 threads
+    int old = Torch.getNumThreads();
+    Torch.setNumThreads(2);
+    try {
+      F.maxPool2d(x, 2).sum().backward();
+      float[] expected = x.grad().toFloatArray();
+      x.grad().zero_();
+      float[] junk = new float[139264];
+      Arrays.fill(junk, Float.NaN);
+      ScratchArrays.give(junk);
+      F.maxPool2d(x, 2).sum().backward();
+      assertArrayEquals(expected, x.grad().toFloatArray());
+    } finally {
+      Torch.setNumThreads(old);
+    }
+  }
+
+  @Test
   void aConvolutionGivesBackTheOutputGradientItAloneHeld() {
     Torch.manualSeed(52);
     // The engine tracks who holds a gradient from 32768 elements on (AccumulateGrad's threshold).
