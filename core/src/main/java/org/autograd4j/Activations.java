@@ -97,7 +97,7 @@ final class Activations {
 
   static Tensor softmax(Tensor x, int dim) {
     int d = Shapes.wrapDim(dim, x.dim());
-    Tensor out = rowwise(x, d, false);
+    Tensor out = softmaxValues(x, d, false);
     return Op.record(
         "SoftmaxBackward0",
         out,
@@ -112,7 +112,7 @@ final class Activations {
 
   static Tensor logSoftmax(Tensor x, int dim) {
     int d = Shapes.wrapDim(dim, x.dim());
-    Tensor out = rowwise(x, d, true);
+    Tensor out = softmaxValues(x, d, true);
     return Op.record(
         "LogSoftmaxBackward0",
         out,
@@ -121,9 +121,24 @@ final class Activations {
         out);
   }
 
-  /** Softmax or log-softmax along {@code d}, stable: the row maximum is subtracted first. */
-  private static Tensor rowwise(Tensor x, int d, boolean log) {
+  /**
+   * Softmax or log-softmax along {@code d}, stable: the row maximum is subtracted first. Nothing is
+   * special-cased, as in PyTorch: a row holding NaN or +inf, or only -inf, comes out all NaN.
+   * Contiguous rows along the last dim go to the kernel provider ({@link
+   * FastPaths#softmaxLastDim}).
+   *
+   * <pre>{@code
+   * Tensor logp = Activations.softmaxValues(logits, 1, true); // no graph recorded
+   * }</pre>
+   */
+  static Tensor softmaxValues(Tensor x, int d, boolean log) {
     DType t = Promotion.floatResult(x);
+    if (x.dtype() == t) {
+      Tensor fast = FastPaths.softmaxLastDim(x, d, log);
+      if (fast != null) {
+        return fast;
+      }
+    }
     return RowKernels.mapRows(
         x,
         d,
@@ -132,9 +147,6 @@ final class Activations {
           double max = Double.NEGATIVE_INFINITY;
           for (int i = 0; i < n; i++) {
             max = Math.max(max, row[i]);
-          }
-          if (Double.isInfinite(max)) {
-            max = 0; // all -inf (or +inf present): let the arithmetic produce PyTorch's nan/0
           }
           double sum = 0;
           for (int i = 0; i < n; i++) {

@@ -671,4 +671,41 @@ final class FastPaths {
       }
     }
   }
+
+  // ------------------------------------------------------------------ softmax
+
+  /**
+   * Softmax or log-softmax along the last dim of a contiguous float tensor, on the provider's row
+   * kernels (which split the rows over the pool themselves); null for any other layout or dim.
+   */
+  static Tensor softmaxLastDim(Tensor x, int dim, boolean log) {
+    DType t = x.storage.dtype();
+    int n = x.numel();
+    if (!isFloat(t)
+        || x.dim() == 0
+        || dim != x.dim() - 1
+        || n == 0
+        || !Strided.isContiguous(x.shape, x.strides)) {
+      return null;
+    }
+    int cols = x.shape[dim];
+    int rows = n / cols;
+    Storage out = Storage.allocate(t, n);
+    if (t == DType.FLOAT32) {
+      float[] in = x.storage.floats();
+      if (log) {
+        PROVIDER.reductions().logSoftmaxRows(in, x.offset, out.floats(), 0, rows, cols);
+      } else {
+        PROVIDER.reductions().softmaxRows(in, x.offset, out.floats(), 0, rows, cols);
+      }
+    } else {
+      double[] in = x.storage.doubles();
+      if (log) {
+        PROVIDER.reductions().logSoftmaxRows(in, x.offset, out.doubles(), 0, rows, cols);
+      } else {
+        PROVIDER.reductions().softmaxRows(in, x.offset, out.doubles(), 0, rows, cols);
+      }
+    }
+    return new Tensor(out, x.shape.clone());
+  }
 }

@@ -73,7 +73,7 @@ final class NnLossOps {
    */
   static Tensor softmaxCrossEntropy(
       String name, Tensor x, Tensor a, int reduction, double divisor) {
-    Tensor logp = softmaxKernel(x, 1, true);
+    Tensor logp = Activations.softmaxValues(x, 1, true);
     Tensor rowSum = Reductions.reduceSum(a, new boolean[] {false, true}, true, a.dtype());
     Tensor out = weightedRowSum(logp, a, reduction, divisor);
     return Op.record(
@@ -105,7 +105,7 @@ final class NnLossOps {
    */
   private static Tensor softmaxCrossEntropyGrad(
       Tensor x, Tensor a, Tensor rowSum, Tensor g, int reduction, double divisor) {
-    Tensor grad = softmaxKernel(x, 1, false);
+    Tensor grad = Activations.softmaxValues(x, 1, false);
     Tensor ac = a.contiguousData();
     Tensor sums = rowSum.contiguousData();
     Tensor gc = g.contiguousData();
@@ -113,10 +113,21 @@ final class NnLossOps {
     int classes = grad.shape[1];
     double shared =
         reduction == 0 ? 0 : gc.storage.getDouble(gc.offset) / (reduction == 1 ? divisor : 1);
+    boolean floats = grad.dtype() == DType.FLOAT32 && ac.dtype() == DType.FLOAT32;
     for (int i = 0; i < m; i++) {
       double gi = reduction == 0 ? gc.storage.getDouble(gc.offset + i) : shared;
       double sum = sums.storage.getDouble(sums.offset + i);
-      for (int c = i * classes; c < (i + 1) * classes; c++) {
+      int from = i * classes;
+      if (floats) {
+        // The same double arithmetic on the arrays themselves, without a dtype switch per element.
+        float[] p = grad.storage.floats();
+        float[] coef = ac.storage.floats();
+        for (int c = from; c < from + classes; c++) {
+          p[c] = (float) ((p[c] * sum - coef[ac.offset + c]) * gi);
+        }
+        continue;
+      }
+      for (int c = from; c < from + classes; c++) {
         double p = grad.storage.getDouble(c);
         grad.storage.setDouble(c, (p * sum - ac.storage.getDouble(ac.offset + c)) * gi);
       }
@@ -150,12 +161,26 @@ final class NnLossOps {
     DType t = v.dtype();
     Tensor rows = Creation.full(new int[] {m}, 0, t);
     double total = 0;
+    boolean floats = vc.dtype() == DType.FLOAT32 && ac.dtype() == DType.FLOAT32;
     for (int i = 0; i < m; i++) {
       double s = 0;
-      for (int c = 0; c < classes; c++) {
-        double coef = ac.storage.getDouble(ac.offset + i * classes + c);
-        if (coef != 0) {
-          s -= coef * vc.storage.getDouble(vc.offset + i * classes + c);
+      if (floats) {
+        // As below, on the arrays themselves: no dtype switch per element.
+        float[] values = vc.storage.floats();
+        float[] coefs = ac.storage.floats();
+        for (int c = 0; c < classes; c++) {
+          double coef = coefs[ac.offset + i * classes + c];
+          if (coef != 0) {
+            s -= coef * values[vc.offset + i * classes + c];
+          }
+        }
+      } else {
+        for (int c = 0; c < classes; c++) {
+          double coef = ac.storage.getDouble(ac.offset + i * classes + c);
+          // Skipped, not multiplied: 0 times a -inf log-probability would be NaN.
+          if (coef != 0) {
+            s -= coef * vc.storage.getDouble(vc.offset + i * classes + c);
+          }
         }
       }
       rows.storage.setDouble(i, s);
@@ -165,42 +190,5 @@ final class NnLossOps {
       return rows;
     }
     return Creation.scalar(reduction == 1 ? total / divisor : total, t);
-  }
-
-  /** Softmax or log-softmax along {@code dim}, max-shifted for stability. */
-  static Tensor softmaxKernel(Tensor x, int dim, boolean log) {
-    DType t = Promotion.floatResult(x);
-    Tensor c = x.dtype() == t && x.isContiguous() ? x : Strided.copyContiguous(x, t);
-    int size = x.dim() == 0 ? 1 : x.shape[dim];
-    int inner = 1;
-    for (int i = dim + 1; i < x.dim(); i++) {
-      inner *= x.shape[i];
-    }
-    int outer = size * inner == 0 ? 0 : x.numel() / (size * inner);
-    double[] v = new double[size];
-    Tensor out = Creation.full(x.shape, 0, t);
-    for (int o = 0; o < outer; o++) {
-      for (int in = 0; in < inner; in++) {
-        int base = o * size * inner + in;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < size; k++) {
-          v[k] = c.storage.getDouble(c.offset + base + k * inner);
-          max = Math.max(max, v[k]);
-        }
-        if (Double.isInfinite(max)) {
-          max = 0; // all -inf (or +inf present): let the arithmetic give PyTorch's nan/0 results
-        }
-        double sum = 0;
-        for (int k = 0; k < size; k++) {
-          sum += Math.exp(v[k] - max);
-        }
-        double lse = Math.log(sum);
-        for (int k = 0; k < size; k++) {
-          double r = log ? v[k] - max - lse : Math.exp(v[k] - max) / sum;
-          out.storage.setDouble(base + k * inner, r);
-        }
-      }
-    }
-    return out;
   }
 }

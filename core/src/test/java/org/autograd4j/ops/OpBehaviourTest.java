@@ -11,6 +11,8 @@ import org.autograd4j.Index;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
 import org.autograd4j.ValuesIndices;
+import org.autograd4j.nn.Reduction;
+import org.autograd4j.nn.functional.F;
 import org.junit.jupiter.api.Test;
 
 /** Behaviour beyond derivatives: statistics of dropout, erf's accuracy, dtypes, views. */
@@ -88,6 +90,44 @@ class OpBehaviourTest {
     // torch.softmax(tensor([[-inf, -inf], [0, -inf]]), 1) -> [[nan, nan], [1, 0]]
     assertEquals(
         "tensor([[nan, nan],\n        [1., 0.]], dtype=torch.float64)", x.softmax(1).toString());
+  }
+
+  @Test
+  void softmaxOfRowsHoldingInfinityOrNanIsNanAsInPyTorch() {
+    double inf = Double.POSITIVE_INFINITY;
+    double[][] rows = {{inf, 1}, {-inf, -inf}, {-inf, 1}, {Double.NaN, 1}};
+    // x = torch.tensor([[inf, 1.], [-inf, -inf], [-inf, 1.], [nan, 1.]]); torch.softmax(x, 1)
+    String soft = "[[nan, nan],\n        [nan, nan],\n        [0., 1.],\n        [nan, nan]]";
+    // torch.log_softmax(x, 1)
+    String logSoft = "[[nan, nan],\n        [nan, nan],\n        [-inf, 0.],\n        [nan, nan]]";
+    for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      String suffix = t == DType.FLOAT64 ? ", dtype=torch.float64)" : ")";
+      Tensor x = Torch.tensor(rows, t);
+      assertEquals("tensor(" + soft + suffix, x.softmax(1).toString());
+      assertEquals("tensor(" + logSoft + suffix, x.logSoftmax(1).toString());
+      // Along dim 0 (not the last dim): torch.softmax(tensor([[inf, 1.], [1., 1.]]), 0)
+      Tensor cols = Torch.tensor(new double[][] {{inf, 1}, {1, 1}}, t);
+      assertEquals(
+          "tensor([[   nan, 0.5000],\n        [   nan, 0.5000]]" + suffix,
+          cols.softmax(0).toString());
+    }
+    // Rows wider than a vector: torch.softmax(w, 1) with w = 0.5 but w[0, 3] = inf, w[1] = -inf,
+    // w[2, 7] = nan is nan throughout.
+    Tensor wide = Torch.full(new int[] {3, 20}, 0.5);
+    try (var g = Torch.noGrad()) {
+      wide.index(0, 3).fill_(inf);
+      wide.index(1).fill_(-inf);
+      wide.index(2, 7).fill_(Double.NaN);
+    }
+    for (double v : wide.softmax(1).toDoubleArray()) {
+      assertTrue(Double.isNaN(v));
+    }
+    // torch.nn.functional.cross_entropy(tensor([[inf, 1.], [-inf, -inf], [2., 1.]]),
+    //     tensor([1, 0, 0]), reduction='none') -> tensor([nan, nan, 0.3133])
+    Tensor logits = Torch.tensor(new double[][] {{inf, 1}, {-inf, -inf}, {2, 1}}, DType.FLOAT32);
+    Tensor losses =
+        F.crossEntropy(logits, Torch.tensor(new long[] {1, 0, 0}), null, -100, Reduction.NONE, 0);
+    assertEquals("tensor([   nan,    nan, 0.3133])", losses.toString());
   }
 
   @Test

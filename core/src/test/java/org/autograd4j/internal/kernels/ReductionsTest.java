@@ -1,5 +1,6 @@
 package org.autograd4j.internal.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -144,7 +145,9 @@ class ReductionsTest {
   void softmaxRowsAreStableAndNormalised(KernelProvider provider) {
     Reductions r = provider.reductions();
     Random random = new Random(3);
-    int[][] shapes = {{1, 1}, {3, 7}, {2, 8}, {4, 17}, {5, 33}, {2, 100}, {300, 129}, {1, 40000}};
+    int[][] shapes = {
+      {1, 1}, {3, 7}, {2, 8}, {150, 10}, {4, 17}, {5, 33}, {2, 100}, {300, 129}, {1, 40000}
+    };
     for (int[] shape : shapes) {
       int rows = shape[0];
       int cols = shape[1];
@@ -205,6 +208,24 @@ class ReductionsTest {
     assertEquals(0.5f, y[0]);
     assertEquals(0f, y[1]);
     assertTrue(y[2] == 0.5f);
+  }
+
+  @ParameterizedTest
+  @MethodSource("providers")
+  void softmaxRowsOfSpecialValuesAreThoseOfPyTorch(KernelProvider provider) {
+    Reductions r = provider.reductions();
+    float inf = Float.POSITIVE_INFINITY;
+    float nan = Float.NaN;
+    // x = torch.tensor([[inf, 1.], [-inf, -inf], [-inf, 1.], [nan, 1.]]): torch.softmax(x, 1)
+    // and torch.log_softmax(x, 1).
+    float[] x = {inf, 1, -inf, -inf, -inf, 1, nan, 1};
+    float[] soft = {nan, nan, nan, nan, 0, 1, nan, nan};
+    float[] logSoft = {nan, nan, nan, nan, -inf, 0, nan, nan};
+    float[] out = new float[x.length];
+    r.softmaxRows(x, 0, out, 0, 4, 2);
+    assertArrayEquals(soft, out);
+    r.logSoftmaxRows(x, 0, out, 0, 4, 2);
+    assertArrayEquals(logSoft, out);
   }
 
   private static int[] sizesWithLarge() {
