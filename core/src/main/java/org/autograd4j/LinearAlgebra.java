@@ -1,6 +1,7 @@
 package org.autograd4j;
 
 import org.autograd4j.autograd.Op;
+import org.autograd4j.internal.ScratchArrays;
 import org.autograd4j.internal.Storage;
 import org.autograd4j.internal.kernels.Gemm;
 import org.autograd4j.internal.kernels.Kernels;
@@ -271,7 +272,13 @@ final class LinearAlgebra {
               + b.dtype().scalarTypeName());
     }
     DType t = a.dtype();
-    Storage out = Storage.allocate(t, batches * n * m);
+    // Float32 results come from ScratchArrays when it holds one of their length (a gradient that
+    // zero_grad freed): the product writes every element (a GEMM with beta 0 never reads C), so the
+    // JVM need not zero a new array first. The MLP's first weight gradient is 800 KB a step.
+    Storage out =
+        t == DType.FLOAT32
+            ? Storage.of(ScratchArrays.take(batches * n * m))
+            : Storage.allocate(t, batches * n * m);
     if (!t.isFloatingPoint()) {
       Tensor x = a.contiguousData();
       Tensor y = b.contiguousData();

@@ -54,6 +54,15 @@ public class Tensor extends TensorInPlaceOps {
   private Node gradFn;
   private int outputNr;
   private Tensor grad;
+
+  /**
+   * Whether {@link #grad} was made by the library (a gradient only the autograd engine held, or a
+   * copy) and has not been handed out since ({@link #grad()}, {@link #gradIfPresent()}). Nothing
+   * outside the library can then reference its array, so clearing the gradient may give the array
+   * back for reuse ({@link TensorData#clearGrad}).
+   */
+  private boolean gradPrivate;
+
   // Volatile, so that once made it is read without the lock: Op.gradientEdge asks for it on every
   // leaf operand of every recorded op.
   private volatile AccumulateGrad accumulator;
@@ -283,11 +292,13 @@ public class Tensor extends TensorInPlaceOps {
               + " access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for"
               + " more informations.");
     }
+    gradPrivate = false;
     return grad;
   }
 
   /** The gradient without the non-leaf warning (for library code). */
   public Tensor gradIfPresent() {
+    gradPrivate = false;
     return grad;
   }
 
@@ -301,6 +312,7 @@ public class Tensor extends TensorInPlaceOps {
               + Shapes.str(g.shape));
     }
     this.grad = g;
+    this.gradPrivate = false;
   }
 
   /** Whether this non-leaf keeps its gradient in {@code .grad} ({@code x.retains_grad}). */
@@ -508,6 +520,28 @@ public class Tensor extends TensorInPlaceOps {
     @Override
     public void bumpVersion(Tensor t) {
       t.bumpVersion();
+    }
+
+    @Override
+    public Tensor gradForUpdate(Tensor leaf) {
+      return leaf.grad;
+    }
+
+    @Override
+    public void setPrivateGrad(Tensor leaf, Tensor g) {
+      leaf.setGrad(g);
+      leaf.gradPrivate = true;
+    }
+
+    @Override
+    public void clearGrad(Tensor leaf) {
+      Tensor g = leaf.grad;
+      boolean reuse = leaf.gradPrivate && g != null && g.gradFn == null;
+      leaf.grad = null;
+      leaf.gradPrivate = false;
+      if (reuse) {
+        NnOps.recycleUnshared(g);
+      }
     }
   }
 

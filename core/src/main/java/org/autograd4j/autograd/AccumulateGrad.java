@@ -3,6 +3,7 @@ package org.autograd4j.autograd;
 import org.autograd4j.DType;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
+import org.autograd4j.internal.TensorData;
 
 /**
  * The node at a leaf that requires grad: it adds the arriving gradient into the leaf's {@code
@@ -54,17 +55,18 @@ public final class AccumulateGrad extends Node {
   // Synchronized: backward passes running on several threads may reach the same leaf (PyTorch
   // locks its AccumulateGrad the same way).
   synchronized Tensor[] accumulate(Tensor g, boolean owned) {
-    Tensor current = variable.grad();
+    TensorData data = TensorData.get();
+    Tensor current = data.gradForUpdate(variable);
     boolean createGraph = GradMode.isEnabled();
     if (current == null) {
       if (createGraph) {
         // Under create_graph the copy is recorded as PyTorch's copy_ (grad_fn CopyBackwards).
         variable.setGrad(Torch.zeros(g.shape().toArray(), g.dtype()).copy_(g));
       } else if (owned && variable.isContiguous() && g.numel() >= MIN_TAKEN_NUMEL) {
-        variable.setGrad(g.detach());
+        data.setPrivateGrad(variable, g.detach());
       } else {
         // The same gradient tensor may have been handed to several leaves, or kept by a hook.
-        variable.setGrad(g.detach().clone());
+        data.setPrivateGrad(variable, g.detach().clone());
       }
     } else if (createGraph) {
       variable.setGrad(current.add(g));

@@ -39,4 +39,29 @@ public abstract class TensorData {
 
   /** Records an in-place write to {@code t} (its version counter), as every in-place op does. */
   public abstract void bumpVersion(Tensor t);
+
+  /**
+   * A leaf's {@code .grad} for library code that reads or updates it in place and keeps no
+   * reference to it (an optimizer's step): unlike {@link Tensor#grad()} it does not count as
+   * handing the gradient out.
+   */
+  public abstract Tensor gradForUpdate(Tensor leaf);
+
+  /**
+   * Sets a leaf's {@code .grad} to {@code g}, which only the library references (a gradient the
+   * autograd engine alone held, or a fresh copy).
+   */
+  public abstract void setPrivateGrad(Tensor leaf, Tensor g);
+
+  /**
+   * Clears a leaf's {@code .grad} ({@code zero_grad(set_to_none=True)}). A gradient set by {@link
+   * #setPrivateGrad} and never handed out since has an array nothing else references: a dense
+   * float32 one goes back to {@link ScratchArrays}, for the next product of its length to fill
+   * without the JVM zeroing a new array first.
+   *
+   * <pre>{@code
+   * TensorData.get().clearGrad(weight); // weight.grad() is now null
+   * }</pre>
+   */
+  public abstract void clearGrad(Tensor leaf);
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.autograd4j.Tensor;
+import org.autograd4j.internal.TensorData;
 
 /**
  * Base class of layers and models ({@code nn.Module}): it owns parameters, buffers and child
@@ -278,12 +279,12 @@ public abstract class Module {
   /** {@code zero_grad(set_to_none)}: sets gradients to null, or zeroes them in place. */
   public void zeroGrad(boolean setToNone) {
     for (Parameter p : parameters()) {
-      Tensor g = p.gradIfPresent();
+      Tensor g = TensorData.get().gradForUpdate(p);
       if (g == null) {
         continue;
       }
       if (setToNone) {
-        p.setGrad(null);
+        TensorData.get().clearGrad(p);
       } else {
         try (var noGrad = org.autograd4j.Torch.noGrad()) {
           g.detach().zero_();

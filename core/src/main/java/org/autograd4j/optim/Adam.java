@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
+import org.autograd4j.internal.TensorData;
 
 /**
  * Adam ({@code torch.optim.Adam}) with L2 weight decay, AMSGrad and maximize, following PyTorch
@@ -128,7 +129,8 @@ public class Adam extends Optimizer {
         boolean amsgrad = group.flag("amsgrad");
         boolean maximize = group.flag("maximize");
         for (Tensor p : group.params()) {
-          Tensor grad = p.gradIfPresent();
+          // Read, not handed out: the step keeps no reference to it (see TensorData).
+          Tensor grad = TensorData.get().gradForUpdate(p);
           if (grad == null) {
             continue;
           }

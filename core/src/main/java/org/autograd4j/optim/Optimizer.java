@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
+import org.autograd4j.internal.TensorData;
 
 /**
  * Base class of optimizers ({@code torch.optim.Optimizer}): parameter groups with per-group
@@ -118,12 +119,12 @@ public abstract class Optimizer {
   public void zeroGrad(boolean setToNone) {
     for (ParamGroup g : paramGroups) {
       for (Tensor p : g.params()) {
-        Tensor grad = p.gradIfPresent();
+        Tensor grad = TensorData.get().gradForUpdate(p);
         if (grad == null) {
           continue;
         }
         if (setToNone) {
-          p.setGrad(null);
+          TensorData.get().clearGrad(p);
         } else {
           try (var noGrad = Torch.noGrad()) {
             grad.detach().zero_();

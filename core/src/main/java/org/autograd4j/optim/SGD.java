@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
+import org.autograd4j.internal.TensorData;
 
 /**
  * Stochastic gradient descent ({@code torch.optim.SGD}) with momentum, dampening, Nesterov, weight
@@ -71,7 +72,8 @@ public class SGD extends Optimizer {
         boolean nesterov = group.flag("nesterov");
         boolean maximize = group.flag("maximize");
         for (Tensor p : group.params()) {
-          Tensor grad = p.gradIfPresent();
+          // Read, not handed out: the step keeps no reference to it (see TensorData).
+          Tensor grad = TensorData.get().gradForUpdate(p);
           if (grad == null) {
             continue;
           }
