@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
+import org.autograd4j.internal.TensorData;
 
 /**
  * Adagrad ({@code torch.optim.Adagrad}) with learning-rate decay, weight decay, an initial
@@ -118,7 +119,8 @@ public class Adagrad extends Optimizer {
         double eps = group.get("eps");
         boolean maximize = group.flag("maximize");
         for (Tensor p : group.params()) {
-          Tensor grad = p.gradIfPresent();
+          // Read, not handed out: the step keeps no reference to it (see TensorData).
+          Tensor grad = TensorData.get().gradForUpdate(p);
           if (grad == null) {
             continue;
           }

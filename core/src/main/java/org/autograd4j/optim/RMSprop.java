@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
+import org.autograd4j.internal.TensorData;
 
 /**
  * RMSprop ({@code torch.optim.RMSprop}) with weight decay, momentum, the centered variant and
@@ -108,7 +109,8 @@ public class RMSprop extends Optimizer {
         boolean centered = group.flag("centered");
         boolean maximize = group.flag("maximize");
         for (Tensor p : group.params()) {
-          Tensor grad = p.gradIfPresent();
+          // Read, not handed out: the step keeps no reference to it (see TensorData).
+          Tensor grad = TensorData.get().gradForUpdate(p);
           if (grad == null) {
             continue;
           }

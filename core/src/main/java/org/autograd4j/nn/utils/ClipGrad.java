@@ -5,6 +5,7 @@ import java.util.List;
 import org.autograd4j.DType;
 import org.autograd4j.Tensor;
 import org.autograd4j.Torch;
+import org.autograd4j.internal.TensorData;
 
 /**
  * Gradient clipping, as {@code torch.nn.utils.clip_grad_norm_} and {@code clip_grad_value_}.
@@ -51,7 +52,7 @@ public final class ClipGrad {
       boolean errorIfNonfinite) {
     List<Tensor> grads = new ArrayList<>();
     for (Tensor p : parameters) {
-      Tensor g = p.gradIfPresent();
+      Tensor g = TensorData.get().gradForUpdate(p); // scaled in place below, kept nowhere
       if (g != null) {
         grads.add(g);
       }
@@ -98,7 +99,7 @@ public final class ClipGrad {
   public static void clipGradValue_(List<? extends Tensor> parameters, double clipValue) {
     try (var noGrad = Torch.noGrad()) {
       for (Tensor p : parameters) {
-        Tensor g = p.gradIfPresent();
+        Tensor g = TensorData.get().gradForUpdate(p); // clamped in place, kept nowhere
         if (g != null) {
           g.detach().clamp_(-clipValue, clipValue);
         }
