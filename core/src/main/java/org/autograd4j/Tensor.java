@@ -63,6 +63,12 @@ public class Tensor extends TensorInPlaceOps {
    */
   private boolean gradPrivate;
 
+  /**
+   * Gradients smaller than this are not given back when cleared: zeroing them costs little, and
+   * arrays of many small lengths would only fill the pool's bounded space.
+   */
+  private static final int MIN_REUSED_GRAD_NUMEL = 1 << 15;
+
   // Volatile, so that once made it is read without the lock: Op.gradientEdge asks for it on every
   // leaf operand of every recorded op.
   private volatile AccumulateGrad accumulator;
@@ -536,7 +542,8 @@ public class Tensor extends TensorInPlaceOps {
     @Override
     public void clearGrad(Tensor leaf) {
       Tensor g = leaf.grad;
-      boolean reuse = leaf.gradPrivate && g != null && g.gradFn == null;
+      boolean reuse =
+          leaf.gradPrivate && g != null && g.gradFn == null && g.numel() >= MIN_REUSED_GRAD_NUMEL;
       leaf.grad = null;
       leaf.gradPrivate = false;
       if (reuse) {

@@ -98,6 +98,19 @@ public final class ScratchArrays {
     pooledFloats += array.length;
   }
 
+  /**
+   * Drops every array kept, so that the collector may reclaim them (as {@code
+   * torch.cuda.empty_cache()} frees PyTorch's cached blocks); later calls start from an empty pool.
+   *
+   * <pre>{@code
+   * ScratchArrays.clear();
+   * }</pre>
+   */
+  public static synchronized void clear() {
+    POOL.clear();
+    pooledFloats = 0;
+  }
+
   /** The floats currently kept, for tests. */
   static synchronized long pooledFloats() {
     return pooledFloats;

@@ -19,15 +19,22 @@ import org.autograd4j.internal.TensorData;
 import org.autograd4j.nn.Linear;
 import org.autograd4j.nn.functional.F;
 import org.autograd4j.nn.utils.ClipGrad;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code zero_grad(set_to_none=True)} gives the array of a gradient only the library referenced
  * back to {@link ScratchArrays}, and float32 products take their result from there: a gradient
  * someone was handed is never reused, and a product never reads the stale values it overwrites.
- * Each test uses lengths no other test uses, since the pool is shared.
+ * Each test starts from an empty pool and uses lengths no other test uses.
  */
 class ZeroGradReuseTest {
+
+  @BeforeEach
+  void emptyThePool() {
+    // Other tests may have filled the pool's bounded space; a full pool drops what it is given.
+    ScratchArrays.clear();
+  }
 
   /** The first weight gradient of a backward through {@code linear(x, w)}, its array untouched. */
   private static float[] backwardThroughLinear(Tensor w, Tensor x) {
@@ -52,6 +59,16 @@ class ZeroGradReuseTest {
       float[] got = Arrays.copyOfRange(second, row * 1000, (row + 1) * 1000);
       assertArrayEquals(columnSums, got, 1e-4f);
     }
+  }
+
+  @Test
+  void aSmallGradientIsNotGivenBack() {
+    Torch.manualSeed(67);
+    Tensor w = Torch.randn(10, 30).requiresGrad_(); // 300 floats
+    Optimizer opt = new SGD(List.of(w), 0.1);
+    float[] first = backwardThroughLinear(w, Torch.randn(2, 30));
+    opt.zeroGrad();
+    assertTrue(first != ScratchArrays.take(300), "a 300-float gradient went to the pool");
   }
 
   /**
