@@ -59,7 +59,7 @@ public class Tensor extends TensorInPlaceOps {
    * Whether {@link #grad} was made by the library (a gradient only the autograd engine held, or a
    * copy) and has not been handed out since ({@link #grad()}, {@link #gradIfPresent()}). Nothing
    * outside the library can then reference its array, so clearing the gradient may give the array
-   * back for reuse ({@link TensorData#clearGrad}).
+   * back for reuse ({@link TensorData#zeroGrad}).
    */
   private boolean gradPrivate;
 
@@ -540,10 +540,18 @@ public class Tensor extends TensorInPlaceOps {
     }
 
     @Override
-    public void clearGrad(Tensor leaf) {
+    public void zeroGrad(Tensor leaf, boolean setToNone) {
       Tensor g = leaf.grad;
-      boolean reuse =
-          leaf.gradPrivate && g != null && g.gradFn == null && g.numel() >= MIN_REUSED_GRAD_NUMEL;
+      if (g == null) {
+        return;
+      }
+      if (!setToNone) {
+        try (var noGrad = Torch.noGrad()) {
+          g.detach().zero_();
+        }
+        return;
+      }
+      boolean reuse = leaf.gradPrivate && g.gradFn == null && g.numel() >= MIN_REUSED_GRAD_NUMEL;
       leaf.grad = null;
       leaf.gradPrivate = false;
       if (reuse) {

@@ -54,14 +54,15 @@ public abstract class TensorData {
   public abstract void setPrivateGrad(Tensor leaf, Tensor g);
 
   /**
-   * Clears a leaf's {@code .grad} ({@code zero_grad(set_to_none=True)}). A gradient set by {@link
-   * #setPrivateGrad} and never handed out since has an array nothing else references: a dense
+   * One parameter's part of {@code zero_grad(set_to_none)}, for {@code Optimizer} and {@code
+   * Module}: zeroes a leaf's {@code .grad} in place, or clears it. A cleared gradient set by {@link
+   * #setPrivateGrad} and never handed out since has an array nothing else references: a large dense
    * float32 one goes back to {@link ScratchArrays}, for the next product of its length to fill
-   * without the JVM zeroing a new array first.
+   * without the JVM zeroing a new array first. Nothing happens without a gradient.
    *
    * <pre>{@code
-   * TensorData.get().clearGrad(weight); // weight.grad() is now null
+   * TensorData.get().zeroGrad(weight, true); // weight.grad() is now null
    * }</pre>
    */
-  public abstract void clearGrad(Tensor leaf);
+  public abstract void zeroGrad(Tensor leaf, boolean setToNone);
 }

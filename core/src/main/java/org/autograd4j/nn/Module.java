@@ -279,17 +279,7 @@ public abstract class Module {
   /** {@code zero_grad(set_to_none)}: sets gradients to null, or zeroes them in place. */
   public void zeroGrad(boolean setToNone) {
     for (Parameter p : parameters()) {
-      Tensor g = TensorData.get().gradForUpdate(p);
-      if (g == null) {
-        continue;
-      }
-      if (setToNone) {
-        TensorData.get().clearGrad(p);
-      } else {
-        try (var noGrad = org.autograd4j.Torch.noGrad()) {
-          g.detach().zero_();
-        }
-      }
+      TensorData.get().zeroGrad(p, setToNone);
     }
   }
 

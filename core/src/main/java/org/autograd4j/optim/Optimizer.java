@@ -119,17 +119,7 @@ public abstract class Optimizer {
   public void zeroGrad(boolean setToNone) {
     for (ParamGroup g : paramGroups) {
       for (Tensor p : g.params()) {
-        Tensor grad = TensorData.get().gradForUpdate(p);
-        if (grad == null) {
-          continue;
-        }
-        if (setToNone) {
-          TensorData.get().clearGrad(p);
-        } else {
-          try (var noGrad = Torch.noGrad()) {
-            grad.detach().zero_();
-          }
-        }
+        TensorData.get().zeroGrad(p, setToNone);
       }
     }
   }
