@@ -277,7 +277,7 @@ final class FloatGemmDriver {
     if (threads == 1 || work < PARALLEL_WORK) {
       tile(
           transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
-          packedA);
+          packedA, null, false);
       return;
     }
     // Split C into a tm x tn grid of independent tiles (no barriers), choosing the grid that
@@ -291,12 +291,19 @@ final class FloatGemmDriver {
       tiles = threads * SPLIT_FACTOR;
     }
     if (packedA == null && work >= PARALLEL_WORK * 1024 && n >= tiles * nr) {
-      // Large products: column tiles over one copy of packed A, which the threads pack together
-      // first. A grid of tiles packs each A row once per tile column and each B column once per
-      // tile row, so each thread packed as much as the whole product on one thread (sgemm 1024 on
-      // 2 threads: 310 -> 326 GFLOPS). Smaller products lose more to the second fork and to
-      // reading A packed on the other core than they save (the MLP's: 20-60% slower).
-      float[] shared = packWholeAInParallel(transA, a, aOff, lda, m, k, alpha);
+      // Large products: column tiles over one copy of packed A. A grid of tiles packs each A row
+      // once per tile column and each B column once per tile row, so each thread packed as much as
+      // the whole product on one thread (sgemm 1024 on 2 threads: 310 -> 326 GFLOPS). Smaller
+      // products lose more to the second fork and to reading A packed on the other core than they
+      // save (the MLP's: 20-60% slower). A's row blocks are packed by the first tile to need them
+      // rather than in a parallel pass before all tiles, which took 400-500 us of a 7 ms sgemm 1024
+      // (both threads waiting on memory, then on each other): in one JVM alternating both, median
+      // of 22 rounds, 315 -> 319 GFLOPS on JDK 17 and 307 -> 309 on JDK 25 at 1024; at 700, 302 ->
+      // 306 and 278 -> 284.
+      SharedPackedA shared =
+          new SharedPackedA(
+              workspaces.get().shared((int) (ceilDiv(m, mr) * mr) * k),
+              (int) ceilDiv(m, rowBlock(0, m)));
       int parts = tiles;
       Parallel.parallelChunks(
           parts,
@@ -304,9 +311,30 @@ final class FloatGemmDriver {
             int j0 = split(n, parts, chunk, nr);
             int j1 = split(n, parts, chunk + 1, nr);
             if (j0 < j1) {
+              // Odd tiles walk A's row blocks bottom-up: two threads starting together pack the
+              // two ends of A while the other computes, instead of one waiting for each block.
               tile(
-                  transA, transB, 0, m, j0, j1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
-                  ldc, shared);
+                  transA,
+                  transB,
+                  0,
+                  m,
+                  j0,
+                  j1,
+                  k,
+                  alpha,
+                  a,
+                  aOff,
+                  lda,
+                  b,
+                  bOff,
+                  ldb,
+                  beta,
+                  c,
+                  cOff,
+                  ldc,
+                  null,
+                  shared,
+                  chunk % 2 == 1);
             }
           });
       return;
@@ -339,7 +367,7 @@ final class FloatGemmDriver {
           if (i0 < i1 && j0 < j1) {
             tile(
                 transA, transB, i0, i1, j0, j1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
-                ldc, packedA);
+                ldc, packedA, null, false);
           }
         });
   }
@@ -354,25 +382,6 @@ final class FloatGemmDriver {
       boolean transA, float[] a, int aOff, int lda, int m, int k, float alpha) {
     float[] packed = workspaces.get().shared((int) (ceilDiv(m, mr) * mr) * k);
     packA(transA, a, aOff, lda, 0, m, 0, k, alpha, packed, 0);
-    return packed;
-  }
-
-  /**
-   * {@link #packWholeA} into the calling thread's reusable buffer, its MR-row panels shared out
-   * among the threads.
-   */
-  private float[] packWholeAInParallel(
-      boolean transA, float[] a, int aOff, int lda, int m, int k, float alpha) {
-    int panels = (int) ceilDiv(m, mr);
-    float[] packed = workspaces.get().shared(panels * mr * k);
-    Parallel.parallelFor(
-        0,
-        panels,
-        1,
-        (lo, hi) -> {
-          int i0 = lo * mr;
-          packA(transA, a, aOff, lda, i0, Math.min(m, hi * mr) - i0, 0, k, alpha, packed, i0 * k);
-        });
     return packed;
   }
 
@@ -471,7 +480,20 @@ final class FloatGemmDriver {
     return (x + y - 1) / y;
   }
 
-  /** Computes the C block {@code [i0, i1) x [j0, j1)} over all of k on the calling thread. */
+  /**
+   * The height of {@link #tile}'s row blocks of A for rows {@code [i0, i1)}: near-equal blocks of
+   * at most {@code mc} rows, whole MR-row panels.
+   */
+  private int rowBlock(int i0, int i1) {
+    return (int) (ceilDiv(ceilDiv(i1 - i0, ceilDiv(i1 - i0, mcMax)), mr) * mr);
+  }
+
+  /**
+   * Computes the C block {@code [i0, i1) x [j0, j1)} over all of k on the calling thread, reading A
+   * from {@code packedA} if given (whole-depth panels). With {@code sharedA} instead, A's row
+   * blocks are packed into its buffer by the first tile to reach them; this one walks them
+   * bottom-up if {@code bottomUp}.
+   */
   private void tile(
       boolean transA,
       boolean transB,
@@ -491,24 +513,25 @@ final class FloatGemmDriver {
       float[] c,
       int cOff,
       int ldc,
-      float[] packedA) {
+      float[] packedA,
+      SharedPackedA sharedA,
+      boolean bottomUp) {
     // Even block sizes: k = kcMax + 1 becomes two halves, not a full block and a sliver.
     int kcStep = (int) ceilDiv(k, ceilDiv(k, kcMax));
-    int mcStep = (int) (ceilDiv(ceilDiv(i1 - i0, ceilDiv(i1 - i0, mcMax)), mr) * mr);
+    int mcStep = rowBlock(i0, i1);
+    int rowBlocks = (int) ceilDiv(i1 - i0, mcStep);
     int ncStep = (int) (ceilDiv(ceilDiv(j1 - j0, ceilDiv(j1 - j0, ncMax)), nr) * nr);
     Workspace ws = workspaces.get();
-    float[] ap = packedA != null ? packedA : ws.a(mcStep * kcStep);
+    // A packed whole, over all of k: given, or packed here block by block into the shared buffer.
+    float[] wholeA = sharedA != null ? sharedA.panels() : packedA;
+    float[] ap = wholeA != null ? wholeA : ws.a(mcStep * kcStep);
     float[] bp = ws.b(ncStep * kcStep);
     float[] tmp = ws.tmp(mr * nr);
     // A single B micro-panel means every A panel is used once: packing A would copy it once per
     // use, as costly as the product, so the kernel reads row-major A in place (the CNN's weight
     // gradient, 400 x 32 over 64 positions: GemmShapeBenchmark NT:400:32:64, JDK 17, 35 -> 21 us).
     boolean aInPlace =
-        !transA
-            && alpha == 1f
-            && packedA == null
-            && j1 - j0 <= nr
-            && kernel.readsRowMajorA(j1 - j0);
+        !transA && alpha == 1f && wholeA == null && j1 - j0 <= nr && kernel.readsRowMajorA(j1 - j0);
     // Few A panels per B panel: B is not worth packing (see readsBInPlace).
     boolean bInPlace =
         !aInPlace && !transB && kernel.readsRowMajorB() && readsBInPlace(i1 - i0, kcStep, ldb);
@@ -523,7 +546,9 @@ final class FloatGemmDriver {
         if (fullWidth < nc) {
           packB(transB, b, bOff, ldb, pc, kc, jc + fullWidth, nc - fullWidth, bp);
         }
-        for (int ic = i0; ic < i1; ic += mcStep) {
+        for (int block = 0; block < rowBlocks; block++) {
+          int rowBlock = bottomUp ? rowBlocks - 1 - block : block;
+          int ic = i0 + rowBlock * mcStep;
           int mc = Math.min(mcStep, i1 - ic);
           if (aInPlace) {
             for (int ir = 0; ir < mc; ir += mr) {
@@ -544,8 +569,16 @@ final class FloatGemmDriver {
             }
             continue;
           }
-          if (packedA == null) {
+          if (wholeA == null) {
             packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, ap, 0);
+          } else if (sharedA != null && sharedA.claim(rowBlock)) {
+            try {
+              packA(transA, a, aOff, lda, ic, mc, 0, k, alpha, ap, ic * k);
+            } catch (RuntimeException | Error e) {
+              sharedA.abandon(rowBlock);
+              throw e;
+            }
+            sharedA.publish(rowBlock);
           }
           // jr outside ir: one B micro-panel stays in L1 while A micro-panels stream from L2.
           for (int jr = 0; jr < nc; jr += nr) {
@@ -556,7 +589,7 @@ final class FloatGemmDriver {
                 kernel.computeRowMajorB(
                     kc,
                     ap,
-                    packedA == null ? ir * kc : (ic + ir) * k + pc * mr,
+                    wholeA == null ? ir * kc : (ic + ir) * k + pc * mr,
                     b,
                     bi,
                     ldb,
@@ -574,7 +607,7 @@ final class FloatGemmDriver {
                   kc,
                   ap,
                   // A packed for the whole batch holds each MR-row panel over all of k.
-                  packedA == null ? ir * kc : (ic + ir) * k + pc * mr,
+                  wholeA == null ? ir * kc : (ic + ir) * k + pc * mr,
                   bp,
                   (jr - fullWidth) * kc,
                   c,

@@ -124,6 +124,19 @@ class GemmTest {
 
   @ParameterizedTest
   @MethodSource("providers")
+  void largeProductsPackSharedARowBlocksAsTheTilesReachThem(KernelProvider provider) {
+    // Above 64^3 * 1024 multiply-adds on several threads, column tiles share one packed A whose row
+    // blocks the first tile to reach them packs, odd tiles walking them bottom-up: a depth of
+    // several k slices, a partial last panel (500 rows), offsets, transposes, and three threads.
+    Providers.withThreads(
+        2,
+        () -> checkFloat(provider, new Random(11), false, false, 500, 490, 1100, 1f, 0.5f, 1, 3));
+    Providers.withThreads(
+        3, () -> checkFloat(provider, new Random(12), true, true, 490, 500, 1100, -1f, 0f, 0, 0));
+  }
+
+  @ParameterizedTest
+  @MethodSource("providers")
   void betaZeroIgnoresNanInC(KernelProvider provider) {
     int m = 9;
     int n = 20;
