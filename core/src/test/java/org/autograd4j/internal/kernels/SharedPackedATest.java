@@ -25,10 +25,7 @@ class SharedPackedATest {
   @Test
   void aThreadNeedingABlockBeingPackedWaitsUntilItIsPublished() throws Exception {
     SharedPackedA shared = new SharedPackedA(new float[1], 1);
-    assertTrue(shared.claim(0));
-    CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> shared.claim(0));
-    Thread.sleep(50);
-    assertFalse(waiter.isDone(), "returned while the block was still being packed");
+    CompletableFuture<Boolean> waiter = waiterOnABlockBeingPacked(shared);
     shared.publish(0);
     assertFalse(waiter.get(10, TimeUnit.SECONDS), "a published block is not packed again");
   }
@@ -36,10 +33,18 @@ class SharedPackedATest {
   @Test
   void anAbandonedBlockIsClaimedAgainByAWaitingThread() throws Exception {
     SharedPackedA shared = new SharedPackedA(new float[1], 1);
+    CompletableFuture<Boolean> waiter = waiterOnABlockBeingPacked(shared);
+    shared.abandon(0);
+    assertTrue(waiter.get(10, TimeUnit.SECONDS), "the waiting thread packs the block itself");
+  }
+
+  /** Claims block 0 here, then has another thread claim it too and checks that it waits. */
+  private static CompletableFuture<Boolean> waiterOnABlockBeingPacked(SharedPackedA shared)
+      throws InterruptedException {
     assertTrue(shared.claim(0));
     CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> shared.claim(0));
     Thread.sleep(50);
-    shared.abandon(0);
-    assertTrue(waiter.get(10, TimeUnit.SECONDS), "the waiting thread packs the block itself");
+    assertFalse(waiter.isDone(), "returned while the block was still being packed");
+    return waiter;
   }
 }
