@@ -313,28 +313,10 @@ final class FloatGemmDriver {
             if (j0 < j1) {
               // Odd tiles walk A's row blocks bottom-up: two threads starting together pack the
               // two ends of A while the other computes, instead of one waiting for each block.
+              boolean bottomUp = chunk % 2 == 1;
               tile(
-                  transA,
-                  transB,
-                  0,
-                  m,
-                  j0,
-                  j1,
-                  k,
-                  alpha,
-                  a,
-                  aOff,
-                  lda,
-                  b,
-                  bOff,
-                  ldb,
-                  beta,
-                  c,
-                  cOff,
-                  ldc,
-                  null,
-                  shared,
-                  chunk % 2 == 1);
+                  transA, transB, 0, m, j0, j1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
+                  ldc, null, shared, bottomUp);
             }
           });
       return;
