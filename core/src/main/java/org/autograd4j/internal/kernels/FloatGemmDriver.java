@@ -280,26 +280,27 @@ final class FloatGemmDriver {
           packedA, null, false);
       return;
     }
-    // Split C into a tm x tn grid of independent tiles (no barriers), choosing the grid that
-    // minimises the packing each tile repeats (its A rows plus its B columns). Large products get
-    // SPLIT_FACTOR tiles per thread, claimed dynamically: on shared cores one thread is often
-    // descheduled, and the others then take over its remaining tiles instead of waiting. Only from
-    // about 640^3 on: below, the packing every extra tile repeats costs more than balancing wins
-    // (Linear 128x784 by 784x256 on 2 threads: 0.58-0.61 ms with four tiles, 0.47-0.55 with two).
-    int tiles = threads;
-    if (work >= PARALLEL_WORK * 1024) {
-      tiles = threads * SPLIT_FACTOR;
-    }
-    if (packedA == null && work >= PARALLEL_WORK * 1024 && n >= tiles * nr) {
-      // Large products: column tiles over one copy of packed A. A grid of tiles packs each A row
-      // once per tile column and each B column once per tile row, so each thread packed as much as
-      // the whole product on one thread (sgemm 1024 on 2 threads: 310 -> 326 GFLOPS). Smaller
-      // products lose more to the second fork and to reading A packed on the other core than they
-      // save (the MLP's: 20-60% slower). A's row blocks are packed by the first tile to need them
-      // rather than in a parallel pass before all tiles, which took 400-500 us of a 7 ms sgemm 1024
-      // (both threads waiting on memory, then on each other): in one JVM alternating both, median
-      // of 22 rounds, 315 -> 319 GFLOPS on JDK 17 and 307 -> 309 on JDK 25 at 1024; at 700, 302 ->
-      // 306 and 278 -> 284.
+    // Split C into independent tiles (no barriers): large wide products into column tiles over
+    // one shared packed A, large tall or square ones into one row tile per thread, the rest into
+    // the grid that minimises the packing each tile repeats (its A rows plus its B columns). Those
+    // column tiles, and the grid of a large product over A packed by the caller, are SPLIT_FACTOR
+    // per thread, claimed dynamically: on shared cores one thread is often descheduled, and the
+    // others then take over its remaining tiles instead of waiting. Only from about 640^3 on:
+    // below, the packing every extra tile repeats costs more than balancing wins (Linear 128x784
+    // by 784x256 on 2 threads: 0.58-0.61 ms with four tiles, 0.47-0.55 with two).
+    boolean large = work >= PARALLEL_WORK * 1024;
+    int tiles = large ? threads * SPLIT_FACTOR : threads;
+    if (packedA == null && large && n > m && n >= tiles * nr) {
+      // Large wide products: column tiles over one copy of packed A, the smaller operand. A grid
+      // of tiles packs each A row once per tile column and each B column once per tile row, so
+      // each thread packed as much as the whole product on one thread (sgemm 1024 on 2 threads:
+      // 310 -> 326 GFLOPS, when square products took this path too). Smaller products lose more
+      // to the second fork and to reading A packed on the other core than they save (the MLP's:
+      // 20-60% slower). A's row blocks are packed by the first tile to need them rather than in a
+      // parallel pass before all tiles, which took 400-500 us of a 7 ms sgemm 1024 (both threads
+      // waiting on memory, then on each other): in one JVM alternating both, median of 22 rounds,
+      // 315 -> 319 GFLOPS on JDK 17 and 307 -> 309 on JDK 25 at 1024; at 700, 302 -> 306 and 278
+      // -> 284.
       SharedPackedA shared =
           new SharedPackedA(
               workspaces.get().shared((int) (ceilDiv(m, mr) * mr) * k),
@@ -321,22 +322,26 @@ final class FloatGemmDriver {
           });
       return;
     }
-    int tm = 1;
-    long best = Long.MAX_VALUE;
-    for (int t = 1; t <= tiles; t++) {
-      if (tiles % t != 0) {
-        continue;
-      }
-      int u = tiles / t;
-      long rows = ceilDiv(ceilDiv(m, t), mr) * mr;
-      long cols = ceilDiv(ceilDiv(n, u), nr) * nr;
-      if (rows + cols < best) {
-        best = rows + cols;
-        tm = t;
-      }
+    int gridM;
+    int gridN;
+    if (packedA == null && large) {
+      // Large tall or square products: one row tile per thread, each packing its own rows of A and
+      // all of B, so that no thread reads what the other packed or waits for it. The two cores
+      // here hand a cache line over in ~220 ns each way (a ping-pong of two threads), and a thread
+      // that waits for a row block of shared A also waits out any descheduling of its packer. In
+      // one JVM alternating both (median of 18 rounds of the best of 6, 2 threads, JDK 25 / 17),
+      // against the column tiles over shared A: 4096x256 over 1024 198 -> 308 / 246 -> 306
+      // GFLOPS, 2048x1024 over 1024 296 -> 340 / 314 -> 324, 700^3 225 -> 284 / 280 -> 304,
+      // 1024^3 254 -> 284 / 316 -> 321 (in a quieter stretch about 360 / 340 both ways). Wide
+      // products
+      // keep the column tiles: row tiles would each pack the larger B (256x4096 over 1024: 301 ->
+      // 284 / 326 -> 289).
+      gridM = threads;
+      gridN = 1;
+    } else {
+      gridM = gridRows(m, n, tiles);
+      gridN = tiles / gridM;
     }
-    int gridM = tm;
-    int gridN = tiles / tm;
     Parallel.parallelChunks(
         gridM * gridN,
         chunk -> {
@@ -352,6 +357,27 @@ final class FloatGemmDriver {
                 ldc, packedA, null, false);
           }
         });
+  }
+
+  /**
+   * The rows of a grid of {@code tiles} tiles over an {@code m x n} C (a divisor of {@code tiles})
+   * whose tiles repeat the least packing: the fewest A rows plus B columns per tile.
+   */
+  private int gridRows(int m, int n, int tiles) {
+    int gridM = 1;
+    long best = Long.MAX_VALUE;
+    for (int t = 1; t <= tiles; t++) {
+      if (tiles % t != 0) {
+        continue;
+      }
+      long rows = ceilDiv(ceilDiv(m, t), mr) * mr;
+      long cols = ceilDiv(ceilDiv(n, tiles / t), nr) * nr;
+      if (rows + cols < best) {
+        best = rows + cols;
+        gridM = t;
+      }
+    }
+    return gridM;
   }
 
   /**

@@ -112,9 +112,9 @@ class GemmTest {
               checkDouble(provider, random, t >= 2, (t & 1) == 1, 140, 77, 64, 2.0, 0.0, 0, 1);
             }
             if (threads == 2) {
-              // Above 64^3 * 1024 multiply-adds: several tiles per thread (dynamic claiming).
+              // Above 64^3 * 1024 multiply-adds, tall: one row tile per thread.
               checkFloat(provider, random, false, true, 660, 650, 640, 1f, 1f, 0, 0);
-              // Transposed A packed whole by both threads, then shared by every column tile.
+              // Wide: transposed A packed once, shared by every column tile.
               checkFloat(provider, random, true, false, 650, 660, 640, 1f, 0f, 0, 0);
               checkDouble(provider, random, true, false, 650, 660, 640, 1.0, 0.0, 0, 0);
             }
@@ -125,14 +125,28 @@ class GemmTest {
   @ParameterizedTest
   @MethodSource("providers")
   void largeProductsPackSharedARowBlocksAsTheTilesReachThem(KernelProvider provider) {
-    // Above 64^3 * 1024 multiply-adds on several threads, column tiles share one packed A whose row
-    // blocks the first tile to reach them packs, odd tiles walking them bottom-up: a depth of
-    // several k slices, a partial last panel (500 rows), offsets, transposes, and three threads.
+    // Above 64^3 * 1024 multiply-adds on several threads, the column tiles of a wide product share
+    // one packed A whose row blocks the first tile to reach them packs, odd tiles walking them
+    // bottom-up: a depth of several k slices, a partial last panel (490 rows), offsets,
+    // transposes, and three threads.
     Providers.withThreads(
         2,
-        () -> checkFloat(provider, new Random(11), false, false, 500, 490, 1100, 1f, 0.5f, 1, 3));
+        () -> checkFloat(provider, new Random(11), false, false, 490, 500, 1100, 1f, 0.5f, 1, 3));
     Providers.withThreads(
         3, () -> checkFloat(provider, new Random(12), true, true, 490, 500, 1100, -1f, 0f, 0, 0));
+  }
+
+  @ParameterizedTest
+  @MethodSource("providers")
+  void largeTallProductsSplitIntoOneRowTilePerThread(KernelProvider provider) {
+    // Above 64^3 * 1024 multiply-adds, m >= n: each thread packs its own rows of A and all of B.
+    // Row counts that do not split into whole panels per thread, offsets, transposes, three
+    // threads.
+    Providers.withThreads(
+        2,
+        () -> checkFloat(provider, new Random(13), false, false, 700, 300, 1300, 1f, 0.5f, 1, 3));
+    Providers.withThreads(
+        3, () -> checkFloat(provider, new Random(14), true, true, 650, 650, 640, -1f, 0f, 0, 0));
   }
 
   @ParameterizedTest
