@@ -333,9 +333,8 @@ final class FloatGemmDriver {
       // against the column tiles over shared A: 4096x256 over 1024 198 -> 308 / 246 -> 306
       // GFLOPS, 2048x1024 over 1024 296 -> 340 / 314 -> 324, 700^3 225 -> 284 / 280 -> 304,
       // 1024^3 254 -> 284 / 316 -> 321 (in a quieter stretch about 360 / 340 both ways). Wide
-      // products
-      // keep the column tiles: row tiles would each pack the larger B (256x4096 over 1024: 301 ->
-      // 284 / 326 -> 289).
+      // products keep the column tiles: row tiles would each pack the larger B (256x4096 over
+      // 1024: 301 -> 284 / 326 -> 289).
       gridM = threads;
       gridN = 1;
     } else {
