@@ -100,7 +100,8 @@ run() {
   shift 2
   local log="$out/$side-$(echo "$*" | tr ' ' '_').log"
   local cmd
-  if [ "$side" = java ]; then
+  # Every side named java... is ours (java, java-pair-a, java-pair-b); the others are PyTorch's.
+  if [[ "$side" == java* ]]; then
     # shellcheck disable=SC2046
     cmd=("$java" $("$root/tools/jvm-flags.sh" "$java") ${AUTOGRAD4J_JAVA_OPTS:-}
       -cp "$jar" org.autograd4j.bench.SideBySide "$@")
