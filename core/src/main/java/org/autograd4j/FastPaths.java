@@ -171,6 +171,20 @@ final class FastPaths {
     return into(op, dst, b, dst.shape, t, dst.storage) != null;
   }
 
+  /**
+   * {@code dst op= s} where dst lies, for a contiguous float {@code dst} at any offset: the kernels
+   * of {@link #scalar}, reading and writing dst, so an unrecorded {@code w.mul_(0.9)} allocates no
+   * result and copies nothing back. False, having changed nothing, for any other layout or dtype.
+   */
+  static boolean scalarInPlace(Binary op, Tensor dst, double s) {
+    DType t = dst.storage.dtype();
+    if (!isFloat(t) || !Strided.isContiguous(dst.shape, dst.strides)) {
+      return false;
+    }
+    scalarRight(op, dst.storage, dst.offset, s, dst.storage, dst.offset, dst.numel());
+    return true;
+  }
+
   /** {@code dst += b}: {@link #inPlace} for addmm's and conv's bias. */
   static boolean addInPlace(Tensor dst, Tensor b) {
     return inPlace(Binary.ADD, dst, b);
@@ -378,26 +392,41 @@ final class FastPaths {
 
   /** {@code out = a op s}; the scalar is rounded to the result dtype first, as PyTorch does. */
   private static void scalarRight(Binary op, Storage a, int aOff, double s, Storage out, int n) {
+    scalarRight(op, a, aOff, s, out, 0, n);
+  }
+
+  /** {@code out[outOff..] = a op s}; out may be a itself at the same offset (written in place). */
+  private static void scalarRight(
+      Binary op, Storage a, int aOff, double s, Storage out, int outOff, int n) {
     if (n < GRAIN || Parallel.getNumThreads() == 1) {
-      scalarRange(op, false, a, aOff, s, out, 0, n);
+      scalarRange(op, false, a, aOff, s, out, outOff, 0, n);
     } else {
       Parallel.parallelFor(
-          0, n, GRAIN, (lo, hi) -> scalarRange(op, false, a, aOff, s, out, lo, hi));
+          0, n, GRAIN, (lo, hi) -> scalarRange(op, false, a, aOff, s, out, outOff, lo, hi));
     }
   }
 
   /** {@code out = s op b}. */
   private static void scalarLeft(Binary op, double s, Storage b, int bOff, Storage out, int n) {
     if (n < GRAIN || Parallel.getNumThreads() == 1) {
-      scalarRange(op, true, b, bOff, s, out, 0, n);
+      scalarRange(op, true, b, bOff, s, out, 0, 0, n);
     } else {
-      Parallel.parallelFor(0, n, GRAIN, (lo, hi) -> scalarRange(op, true, b, bOff, s, out, lo, hi));
+      Parallel.parallelFor(
+          0, n, GRAIN, (lo, hi) -> scalarRange(op, true, b, bOff, s, out, 0, lo, hi));
     }
   }
 
   private static void scalarRange(
-      Binary op, boolean left, Storage a, int aOff, double s, Storage out, int lo, int hi) {
-    scalarSpan(op, left, a, aOff + lo, s, out, lo, hi - lo);
+      Binary op,
+      boolean left,
+      Storage a,
+      int aOff,
+      double s,
+      Storage out,
+      int outOff,
+      int lo,
+      int hi) {
+    scalarSpan(op, left, a, aOff + lo, s, out, outOff + lo, hi - lo);
   }
 
   /** {@code out[oOff + i] = a[aOff + i] op s} (or {@code s op a[..]} when {@code left}). */

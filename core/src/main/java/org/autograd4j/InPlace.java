@@ -80,6 +80,22 @@ final class InPlace {
     return apply(self, outOfPlace, other);
   }
 
+  /**
+   * {@code self op= value} for a Python float. Unrecorded, a contiguous float self is computed
+   * where it lies, with the kernels and rounding of the out-of-place {@code self op value};
+   * everything else takes {@link #apply}.
+   *
+   * @param outOfPlace the out-of-place op, for {@link #apply}
+   */
+  static Tensor scalar(
+      Tensor self, FastPaths.Binary op, double value, UnaryOperator<Tensor> outOfPlace) {
+    if (!recording(self) && FastPaths.scalarInPlace(op, self, value)) {
+      self.bumpVersion();
+      return self;
+    }
+    return apply(self, outOfPlace);
+  }
+
   /** {@code self.fill_(value)}: unrecorded, a contiguous float self is filled where it lies. */
   static Tensor fill(Tensor self, double value, String name) {
     if (!recording(self) && FastPaths.fill(self, value)) {

@@ -24,7 +24,7 @@ abstract class TensorInPlaceOps extends TensorShapeOps {
 
   /** {@code x += value}. */
   public Tensor add_(double value) {
-    return InPlace.apply(self(), s -> s.add(value));
+    return InPlace.scalar(self(), FastPaths.Binary.ADD, value, s -> s.add(value));
   }
 
   /**
@@ -42,7 +42,7 @@ abstract class TensorInPlaceOps extends TensorShapeOps {
 
   /** {@code x -= value}. */
   public Tensor sub_(double value) {
-    return InPlace.apply(self(), s -> s.sub(value));
+    return InPlace.scalar(self(), FastPaths.Binary.SUB, value, s -> s.sub(value));
   }
 
   /** {@code x *= other}. */
@@ -52,7 +52,7 @@ abstract class TensorInPlaceOps extends TensorShapeOps {
 
   /** {@code x *= value}. */
   public Tensor mul_(double value) {
-    return InPlace.apply(self(), s -> s.mul(value));
+    return InPlace.scalar(self(), FastPaths.Binary.MUL, value, s -> s.mul(value));
   }
 
   /** {@code x /= other}. */
@@ -62,7 +62,7 @@ abstract class TensorInPlaceOps extends TensorShapeOps {
 
   /** {@code x /= value}. */
   public Tensor div_(double value) {
-    return InPlace.apply(self(), s -> s.div(value));
+    return InPlace.scalar(self(), FastPaths.Binary.DIV, value, s -> s.div(value));
   }
 
   /** {@code x.clamp_(min, max)}. */

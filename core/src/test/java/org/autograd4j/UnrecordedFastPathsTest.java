@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
@@ -192,6 +193,87 @@ class UnrecordedFastPathsTest {
       float expected = (float) f.applyAsDouble(v, s);
       assertEquals(expected, (float) applyScalar(op, x, 0.1).toDoubleArray()[2], 0f, op + " " + v);
     }
+  }
+
+  private static Tensor applyScalarInPlace(FastPaths.Binary op, Tensor self, double s) {
+    switch (op) {
+      case ADD:
+        return self.add_(s);
+      case SUB:
+        return self.sub_(s);
+      case MUL:
+        return self.mul_(s);
+      default:
+        return self.div_(s);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(FastPaths.Binary.class)
+  void scalarInPlaceOpsWriteWhereTheTensorLies(FastPaths.Binary op) {
+    double s = 0.1; // not exact in float32: the float32 result must use (float) 0.1
+    DoubleBinaryOperator f = FastPathsTest.reference(op);
+    int old = Torch.getNumThreads();
+    try {
+      for (int threads : new int[] {1, 2}) {
+        Torch.setNumThreads(threads);
+        for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+          float sFloat = (float) s;
+          for (int which = 0; which < 3; which++) {
+            // 3 rows of 40000: more than one parallel chunk a row, so two threads split one.
+            Tensor base = random(t, 3, 40000);
+            Tensor positions = Torch.arange(3 * 40000).to(DType.FLOAT64).view(3, 40000);
+            // A row (contiguous at an offset), columns (not contiguous), the whole tensor.
+            Tensor self = which == 0 ? base.select(0, 1) : which == 1 ? base.narrow(1, 5, 3) : base;
+            double[] at =
+                (which == 0
+                        ? positions.select(0, 1)
+                        : which == 1 ? positions.narrow(1, 5, 3) : positions)
+                    .toDoubleArray();
+            double[] expected = base.view(-1).toDoubleArray();
+            for (double p : at) {
+              double v = expected[(int) p];
+              expected[(int) p] =
+                  t == DType.FLOAT32 ? (float) f.applyAsDouble(v, sFloat) : f.applyAsDouble(v, s);
+            }
+            Object storage = self.storage;
+            int version = base.version();
+            Tensor returned;
+            try (var g = Torch.noGrad()) {
+              returned = applyScalarInPlace(op, self, s);
+            }
+            String what = op + " " + t + " threads " + threads + " " + Shapes.str(self.shape);
+            assertSame(self, returned, what);
+            assertSame(storage, self.storage, what);
+            assertEquals(t, self.dtype(), what);
+            // Exact, elements outside self untouched, the write seen through the base.
+            assertArrayEquals(expected, base.view(-1).toDoubleArray(), 0.0, what);
+            assertEquals(version + 1, base.version(), what);
+          }
+        }
+      }
+    } finally {
+      Torch.setNumThreads(old);
+    }
+  }
+
+  @Test
+  void scalarInPlaceOnAnIntegerTensorFailsAndLeavesItUnchanged() {
+    Tensor x = Torch.tensor(new long[] {1, 2, 3});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> x.mul_(2.5));
+    assertEquals("result type Float can't be cast to the desired output type Long", e.getMessage());
+    assertArrayEquals(new long[] {1, 2, 3}, x.toLongArray());
+    assertEquals(0, x.version());
+  }
+
+  @Test
+  void scalarInPlaceOnAResultThatRequiresGradIsRecorded() {
+    Tensor w = Torch.tensor(new double[] {1, 2}).requiresGrad_();
+    Tensor y = w.mul(1.0);
+    y.mul_(3.0);
+    assertEquals("MulBackward0", y.gradFn().name());
+    y.sum().backward();
+    assertArrayEquals(new double[] {3, 3}, w.grad().toDoubleArray(), 0.0);
   }
 
   @Test
