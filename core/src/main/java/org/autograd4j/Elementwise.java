@@ -162,7 +162,8 @@ final class Elementwise {
     }
     DType t =
         x.dtype().isFloatingPoint() || p != Math.rint(p) ? Promotion.floatResult(x) : x.dtype();
-    Tensor out = Kernels.map(x, t, v -> Math.pow(v, p));
+    Tensor square = p == 2 ? FastPaths.unary(FastPaths.Unary.SQUARE, x) : null;
+    Tensor out = square != null ? square : Kernels.map(x, t, v -> Math.pow(v, p));
     return Op.record(
         "PowBackward0",
         out,
@@ -266,7 +267,17 @@ final class Elementwise {
   }
 
   static Tensor sqrt(Tensor x) {
-    return unaryFloat("SqrtBackward0", x, Math::sqrt, (g, in, out) -> g.div(out.mul(2)), true);
+    DerivativeOf derivative = (g, in, out) -> g.div(out.mul(2));
+    Tensor fast = FastPaths.unary(FastPaths.Unary.SQRT, x);
+    if (fast != null) {
+      return Op.record(
+          "SqrtBackward0",
+          fast,
+          new Tensor[] {x},
+          (ctx, g) -> grads(derivative.times(g[0], null, ctx.saved(0))),
+          fast);
+    }
+    return unaryFloat("SqrtBackward0", x, Math::sqrt, derivative, true);
   }
 
   static Tensor relu(Tensor x) {
@@ -327,16 +338,19 @@ final class Elementwise {
 
   /** {@code clamp(x, min, max)} with scalar bounds; NaN bounds mean "no bound". */
   static Tensor clamp(Tensor x, double min, double max) {
+    Tensor fast = FastPaths.clamp(x, min, max);
     Tensor out =
-        Kernels.map(
-            x,
-            x.dtype(),
-            v ->
-                Double.isNaN(v)
-                    ? v
-                    : Math.min(
-                        Double.isNaN(max) ? Double.POSITIVE_INFINITY : max,
-                        Math.max(Double.isNaN(min) ? Double.NEGATIVE_INFINITY : min, v)));
+        fast != null
+            ? fast
+            : Kernels.map(
+                x,
+                x.dtype(),
+                v ->
+                    Double.isNaN(v)
+                        ? v
+                        : Math.min(
+                            Double.isNaN(max) ? Double.POSITIVE_INFINITY : max,
+                            Math.max(Double.isNaN(min) ? Double.NEGATIVE_INFINITY : min, v)));
     return Op.record(
         "ClampBackward1",
         out,
@@ -354,8 +368,27 @@ final class Elementwise {
 
   // ------------------------------------------------------------------ comparisons and logic
 
-  static Tensor compare(Tensor a, Tensor b, java.util.function.DoubleBinaryOperator cmp) {
-    return Kernels.zip(a, b, DType.BOOL, cmp, null);
+  /** {@code a op b} as a bool tensor, broadcast; unrecorded (comparisons have no gradient). */
+  static Tensor compare(Tensor a, Tensor b, MaskLoops.Comparison op) {
+    Tensor fast = MaskLoops.compare(op, a, b);
+    return fast != null ? fast : Kernels.zip(a, b, DType.BOOL, comparator(op), null);
+  }
+
+  private static java.util.function.DoubleBinaryOperator comparator(MaskLoops.Comparison op) {
+    switch (op) {
+      case EQ:
+        return (a, b) -> a == b ? 1 : 0;
+      case NE:
+        return (a, b) -> a != b ? 1 : 0;
+      case LT:
+        return (a, b) -> a < b ? 1 : 0;
+      case LE:
+        return (a, b) -> a <= b ? 1 : 0;
+      case GT:
+        return (a, b) -> a > b ? 1 : 0;
+      default:
+        return (a, b) -> a >= b ? 1 : 0;
+    }
   }
 
   static Tensor isnan(Tensor x) {
@@ -382,14 +415,17 @@ final class Elementwise {
     Tensor x = a.expand(shape).contiguousData();
     Tensor y = b.expand(shape).contiguousData();
     int n = Shapes.numel(shape);
-    Tensor out = Creation.full(shape, 0, t);
-    for (int i = 0; i < n; i++) {
-      boolean pick = c.storage.getDouble(c.offset + i) != 0;
-      Tensor src = pick ? x : y;
-      if (t.isFloatingPoint()) {
-        out.storage.setDouble(i, src.storage.getDouble(src.offset + i));
-      } else {
-        out.storage.setLong(i, src.storage.getLong(src.offset + i));
+    Tensor out = MaskLoops.where(c, x, y, t);
+    if (out == null) {
+      out = Creation.full(shape, 0, t);
+      for (int i = 0; i < n; i++) {
+        boolean pick = c.storage.getDouble(c.offset + i) != 0;
+        Tensor src = pick ? x : y;
+        if (t.isFloatingPoint()) {
+          out.storage.setDouble(i, src.storage.getDouble(src.offset + i));
+        } else {
+          out.storage.setLong(i, src.storage.getLong(src.offset + i));
+        }
       }
     }
     return Op.record(

@@ -42,7 +42,8 @@ final class ElementwiseMath {
   }
 
   static Tensor abs(Tensor x) {
-    Tensor out = Kernels.map(x, x.dtype(), Math::abs);
+    Tensor fast = FastPaths.unary(FastPaths.Unary.ABS, x);
+    Tensor out = fast != null ? fast : Kernels.map(x, x.dtype(), Math::abs);
     return Op.record(
         "AbsBackward0",
         out,

@@ -40,11 +40,17 @@ final class FastPaths {
     DIV
   }
 
-  /** Unary functions with a kernel in the provider. */
+  /**
+   * Unary functions with a kernel in the provider, or, exact ones, a plain loop that C2 vectorises
+   * ({@link ExactLoops}).
+   */
   enum Unary {
     NEG,
     RELU,
-    EXP
+    EXP,
+    ABS,
+    SQUARE,
+    SQRT
   }
 
   // ------------------------------------------------------------------ layout tests
@@ -497,6 +503,24 @@ final class FastPaths {
    * tensor over that storage.
    */
   static Tensor unary(Unary op, Tensor x, boolean intoX) {
+    return unary(op, x, intoX, 0, 0);
+  }
+
+  /**
+   * {@code clamp(x, lo, hi)} for a contiguous float x, or null; NaN bounds mean "no bound", as in
+   * {@code Elementwise.clamp}.
+   */
+  static Tensor clamp(Tensor x, double lo, double hi) {
+    return unary(
+        null,
+        x,
+        false,
+        Double.isNaN(lo) ? Double.NEGATIVE_INFINITY : lo,
+        Double.isNaN(hi) ? Double.POSITIVE_INFINITY : hi);
+  }
+
+  /** {@link #unary(Unary, Tensor, boolean)}; a null op is clamp to [lo, hi]. */
+  private static Tensor unary(Unary op, Tensor x, boolean intoX, double lo, double hi) {
     DType t = x.storage.dtype();
     if (!isFloat(t) || !Strided.isContiguous(x.shape, x.strides)) {
       return null;
@@ -507,19 +531,34 @@ final class FastPaths {
     Storage in = x.storage;
     int off = x.offset;
     if (n < GRAIN || Parallel.getNumThreads() == 1) {
-      unaryRange(op, in, off, out, 0, n);
+      unaryRange(op, lo, hi, in, off, out, 0, n);
     } else {
-      Parallel.parallelFor(0, n, GRAIN, (lo, hi) -> unaryRange(op, in, off, out, lo, hi));
+      Parallel.parallelFor(
+          0, n, GRAIN, (from, to) -> unaryRange(op, lo, hi, in, off, out, from, to));
     }
     return new Tensor(out, x.shape.clone());
   }
 
-  private static void unaryRange(Unary op, Storage in, int off, Storage out, int lo, int hi) {
+  private static void unaryRange(
+      Unary op, double min, double max, Storage in, int off, Storage out, int lo, int hi) {
     int n = hi - lo;
     if (out.dtype() == DType.FLOAT32) {
       float[] s = in.floats();
       float[] d = out.floats();
+      if (op == null) {
+        ExactLoops.clamp(s, off + lo, min, max, d, lo, n);
+        return;
+      }
       switch (op) {
+        case ABS:
+          ExactLoops.abs(s, off + lo, d, lo, n);
+          break;
+        case SQUARE:
+          ExactLoops.square(s, off + lo, d, lo, n);
+          break;
+        case SQRT:
+          ExactLoops.sqrt(s, off + lo, d, lo, n);
+          break;
         case NEG:
           EW.mulScalar(s, off + lo, -1f, d, lo, n);
           break;
@@ -532,7 +571,20 @@ final class FastPaths {
     } else {
       double[] s = in.doubles();
       double[] d = out.doubles();
+      if (op == null) {
+        ExactLoops.clamp(s, off + lo, min, max, d, lo, n);
+        return;
+      }
       switch (op) {
+        case ABS:
+          ExactLoops.abs(s, off + lo, d, lo, n);
+          break;
+        case SQUARE:
+          ExactLoops.square(s, off + lo, d, lo, n);
+          break;
+        case SQRT:
+          ExactLoops.sqrt(s, off + lo, d, lo, n);
+          break;
         case NEG:
           EW.mulScalar(s, off + lo, -1.0, d, lo, n);
           break;

@@ -189,7 +189,7 @@ abstract class TensorMathOps {
 
   /** {@code x == other} elementwise, as a bool tensor. */
   public Tensor eq(Tensor other) {
-    return Elementwise.compare(self(), other, (a, b) -> a == b ? 1 : 0);
+    return Elementwise.compare(self(), other, MaskLoops.Comparison.EQ);
   }
 
   /** {@code x == value}. */
@@ -199,7 +199,7 @@ abstract class TensorMathOps {
 
   /** {@code x != other}. */
   public Tensor ne(Tensor other) {
-    return Elementwise.compare(self(), other, (a, b) -> a != b ? 1 : 0);
+    return Elementwise.compare(self(), other, MaskLoops.Comparison.NE);
   }
 
   /** {@code x != value}. */
@@ -209,7 +209,7 @@ abstract class TensorMathOps {
 
   /** {@code x < other}. */
   public Tensor lt(Tensor other) {
-    return Elementwise.compare(self(), other, (a, b) -> a < b ? 1 : 0);
+    return Elementwise.compare(self(), other, MaskLoops.Comparison.LT);
   }
 
   /** {@code x < value}. */
@@ -219,7 +219,7 @@ abstract class TensorMathOps {
 
   /** {@code x <= other}. */
   public Tensor le(Tensor other) {
-    return Elementwise.compare(self(), other, (a, b) -> a <= b ? 1 : 0);
+    return Elementwise.compare(self(), other, MaskLoops.Comparison.LE);
   }
 
   /** {@code x <= value}. */
@@ -229,7 +229,7 @@ abstract class TensorMathOps {
 
   /** {@code x > other}. */
   public Tensor gt(Tensor other) {
-    return Elementwise.compare(self(), other, (a, b) -> a > b ? 1 : 0);
+    return Elementwise.compare(self(), other, MaskLoops.Comparison.GT);
   }
 
   /** {@code x > value}. */
@@ -239,7 +239,7 @@ abstract class TensorMathOps {
 
   /** {@code x >= other}. */
   public Tensor ge(Tensor other) {
-    return Elementwise.compare(self(), other, (a, b) -> a >= b ? 1 : 0);
+    return Elementwise.compare(self(), other, MaskLoops.Comparison.GE);
   }
 
   /** {@code x >= value}. */

@@ -1,0 +1,130 @@
+package org.autograd4j;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
+import org.autograd4j.internal.kernels.Parallel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * abs, x ** 2, sqrt and clamp on their plain-loop fast path ({@link ExactLoops}) give, bit for bit,
+ * what the general per-element path gives: on special values, at sizes around the vector width and
+ * above the parallel grain, on one and two threads, and for an input at an offset.
+ */
+class ExactLoopsTest {
+  private static final int[] SIZES = {1, 7, 8, 9, 15, 16, 17, 33, 100, 40_000, 70_001};
+  private static final double[] SPECIAL = {
+    Double.NaN,
+    0.0,
+    -0.0,
+    Double.POSITIVE_INFINITY,
+    Double.NEGATIVE_INFINITY,
+    1e-45,
+    -1e-45,
+    1e-310,
+    0.1,
+    -0.1,
+    0.5,
+    -0.5,
+    3.4e38,
+    -2.5
+  };
+
+  private final Random random = new Random(3);
+  private final int threads = Parallel.getNumThreads();
+
+  @AfterEach
+  void restoreThreads() {
+    Parallel.setNumThreads(threads);
+  }
+
+  /** n values, specials first, then Gaussians; in a tensor starting {@code offset} into storage. */
+  private Tensor values(DType t, int n, int offset) {
+    double[] v = new double[n + offset];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = i < SPECIAL.length ? SPECIAL[i] : random.nextGaussian() * 2;
+    }
+    // Rotate so that the specials land inside the view, not in the skipped offset.
+    double[] rotated = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      rotated[(i + offset) % v.length] = v[i];
+    }
+    return Creation.fromDoubles(rotated, new int[] {n + offset}, t).narrow(0, offset, n);
+  }
+
+  /** Bits with NaNs made canonical: distinguishes -0 from +0, not one NaN from another. */
+  private static long[] bits(Tensor t) {
+    double[] v = t.toDoubleArray();
+    long[] b = new long[v.length];
+    for (int i = 0; i < v.length; i++) {
+      b[i] = Double.doubleToLongBits(v[i]);
+    }
+    return b;
+  }
+
+  private void assertMatchesGeneralPath(
+      String name, UnaryOperator<Tensor> op, DoubleUnaryOperator reference) {
+    for (int threadCount : new int[] {1, 2}) {
+      Parallel.setNumThreads(threadCount);
+      for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+        for (int n : SIZES) {
+          for (int offset : new int[] {0, 3}) {
+            Tensor x = values(t, n, offset);
+            Tensor expected = Kernels.map(x, t, reference);
+            Tensor actual = op.apply(x);
+            String what = name + " " + t + " n=" + n + " offset=" + offset + " t=" + threadCount;
+            assertEquals(t, actual.dtype(), what);
+            assertArrayEquals(x.shape, actual.shape, what);
+            assertArrayEquals(bits(expected), bits(actual), what);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void absMatchesTheGeneralPath() {
+    assertMatchesGeneralPath("abs", Tensor::abs, Math::abs);
+  }
+
+  @Test
+  void squareAndPowTwoMatchTheGeneralPath() {
+    assertMatchesGeneralPath("square", Tensor::square, v -> Math.pow(v, 2));
+    assertMatchesGeneralPath("pow 2", x -> x.pow(2.0), v -> Math.pow(v, 2));
+  }
+
+  @Test
+  void sqrtMatchesTheGeneralPath() {
+    assertMatchesGeneralPath("sqrt", Tensor::sqrt, Math::sqrt);
+  }
+
+  @Test
+  void clampMatchesTheGeneralPathForEveryKindOfBound() {
+    // Bounds not exact in float32, one-sided (NaN), and crossed (min > max gives max everywhere).
+    double[][] bounds = {{-0.1, 0.1}, {0.5, Double.NaN}, {Double.NaN, -0.5}, {1, -1}, {-0.0, 0.0}};
+    for (double[] b : bounds) {
+      double lo = Double.isNaN(b[0]) ? Double.NEGATIVE_INFINITY : b[0];
+      double hi = Double.isNaN(b[1]) ? Double.POSITIVE_INFINITY : b[1];
+      assertMatchesGeneralPath(
+          "clamp " + b[0] + " " + b[1],
+          x -> x.clamp(b[0], b[1]),
+          v -> Double.isNaN(v) ? v : Math.min(hi, Math.max(lo, v)));
+    }
+  }
+
+  @Test
+  void theFastPathsStillRecordTheirGradients() {
+    Tensor x = Torch.tensor(new double[] {-2, 4, 0.25}, DType.FLOAT64).requiresGrad_();
+    Tensor y = x.abs().add(x.pow(2.0)).add(x.abs().sqrt()).add(x.clamp(-1, 1));
+    y.sum().backward();
+    // d/dx: sign(x) + 2x + sign(x) / (2 sqrt|x|) + [|x| < 1]
+    double[] expected = {
+      -1 - 4 - 1 / (2 * Math.sqrt(2)), 1 + 8 + 1 / (2 * Math.sqrt(4)), 1 + 0.5 + 1 / (2 * 0.5) + 1
+    };
+    assertArrayEquals(expected, x.grad().toDoubleArray(), 1e-12);
+  }
+}
