@@ -53,21 +53,30 @@ final class Indexing {
     if (x.dim() > 0) {
       shape[d] = m;
     }
-    int[] xs = Shapes.contiguousStrides(x.shape);
+    if (x.dim() == 0) {
+      bound(index(idx, 0), 1, 0);
+      return Gather.take("IndexSelectBackward0", x, new int[1], shape);
+    }
+    int size = x.shape[d];
+    int[] rows = new int[m]; // each index checked once, negatives wrapped
+    for (int j = 0; j < m; j++) {
+      rows[j] = selectBound(index(idx, j), size);
+    }
+    // Row-major positions as (outer, j, inner) blocks: x.flat[(o * size + rows[j]) * inner + i].
+    int inner = 1;
+    for (int a = d + 1; a < x.dim(); a++) {
+      inner *= x.shape[a];
+    }
+    int outer = Shapes.numel(x.shape) / Math.max(1, size * inner); // 0 when any dim is 0
     int[] pos = new int[Shapes.numel(shape)];
-    int[] coord = new int[shape.length];
-    int size = x.dim() == 0 ? 1 : x.shape[d];
-    for (int k = 0; k < pos.length; k++) {
-      int p = 0;
-      for (int a = 0; a < shape.length; a++) {
-        int c = a == d ? selectBound(index(idx, coord[a]), size) : coord[a];
-        p += c * xs[a];
+    int k = 0;
+    for (int o = 0; o < outer; o++) {
+      for (int j = 0; j < m; j++) {
+        int base = (o * size + rows[j]) * inner;
+        for (int i = 0; i < inner; i++) {
+          pos[k++] = base + i;
+        }
       }
-      if (shape.length == 0) {
-        bound(index(idx, 0), 1, 0);
-      }
-      pos[k] = p;
-      advance(coord, shape);
     }
     return Gather.take("IndexSelectBackward0", x, pos, shape);
   }

@@ -99,6 +99,53 @@ final class Kernels {
     return Strided.indexMap(shape, Shapes.expandedStrides(t.shape, t.strides, shape), t.offset);
   }
 
+  /**
+   * Copies src into dst, both of one shape and dtype with unit-stride rows on separate storages,
+   * one {@code System.arraycopy} a row: {@code torch.cat} along a later dim writes its inputs into
+   * such row slices (cat of two 256 x 784 along dim 1: 1.27 ms element by element).
+   */
+  private static void copyRows(Tensor dst, Tensor src) {
+    int[] shape = dst.shape;
+    int last = shape.length - 1;
+    int inner = shape[last];
+    int n = dst.numel();
+    if (n == 0) {
+      return;
+    }
+    Object from = array(src.storage);
+    Object to = array(dst.storage);
+    int[] coord = new int[last];
+    int s = src.offset;
+    int d = dst.offset;
+    for (int row = n / inner; row > 0; row--) {
+      System.arraycopy(from, s, to, d, inner);
+      for (int a = last - 1; a >= 0; a--) {
+        s += src.strides[a];
+        d += dst.strides[a];
+        if (++coord[a] < shape[a]) {
+          break;
+        }
+        s -= src.strides[a] * shape[a];
+        d -= dst.strides[a] * shape[a];
+        coord[a] = 0;
+      }
+    }
+  }
+
+  /** The Java array behind a storage, for System.arraycopy. */
+  private static Object array(Storage s) {
+    switch (s.dtype()) {
+      case FLOAT32:
+        return s.floats();
+      case FLOAT64:
+        return s.doubles();
+      case INT64:
+        return s.longs();
+      default:
+        return s.bools();
+    }
+  }
+
   /** Writes {@code src} (broadcast to {@code dst}'s shape and cast) into {@code dst}'s storage. */
   static void copyInto(Tensor dst, Tensor src) {
     int[] target = dst.shape;
@@ -113,6 +160,15 @@ final class Kernels {
       Object from = src.dtype() == DType.FLOAT32 ? src.storage.floats() : src.storage.doubles();
       Object to = dst.dtype() == DType.FLOAT32 ? dst.storage.floats() : dst.storage.doubles();
       System.arraycopy(from, src.offset, to, dst.offset, n);
+      return;
+    }
+    if (src.dtype() == dst.dtype()
+        && src.storage != dst.storage
+        && Shapes.same(src.shape, target)
+        && target.length > 0
+        && src.strides[target.length - 1] == 1
+        && dst.strides[target.length - 1] == 1) {
+      copyRows(dst, src);
       return;
     }
     int[] is = operandIndex(src, target);
