@@ -2,10 +2,10 @@
 # Side-by-side speed harness: runs each workload in autograd4j and in PyTorch (Debian's python3-torch)
 # in one run, with the same shapes, hyper-parameters and thread counts, and prints a table of ratios.
 #
-#   bench/side-by-side.sh                     everything (about 8 minutes on 2 cores)
+#   bench/side-by-side.sh                     everything (about 9 minutes on 2 cores)
 #   REPEAT=1 bench/side-by-side.sh seed       one alternation instead of 3 for seed and sgemm
 #   MLP_REPEAT=1 CNN_REPEAT=1 ...             one instead of 2 for the MLP and the CNN
-#   bench/side-by-side.sh seed sgemm          only some workloads (seed, sgemm, mlp, cnn)
+#   bench/side-by-side.sh seed sgemm          only some workloads (seed, sgemm, mlp, cnn, ops)
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/side-by-side.sh
 #   AUTOGRAD4J_JAVA_OPTS=-Xmx2g bench/side-by-side.sh mlp  extra JVM options (after the launcher's, tools/jvm-flags.sh)
 #
@@ -40,7 +40,7 @@ jar="$here/target/benchmarks.jar"
 out="$here/target/side-by-side"
 mkdir -p "$out"
 workloads=("$@")
-[ ${#workloads[@]} -eq 0 ] && workloads=(seed sgemm mlp cnn)
+[ ${#workloads[@]} -eq 0 ] && workloads=(seed sgemm mlp cnn ops)
 report_only=""
 if [ "${1:-}" = "--report" ]; then
   # Re-print the table of an earlier run: bench/side-by-side.sh --report bench/target/side-by-side/results.txt
@@ -172,8 +172,14 @@ for w in "${workloads[@]}"; do
         done
       done
       ;;
+    ops)
+      # Common ops one at a time (OpSweep / op_sweep.py), one thread; about a minute a side.
+      run java 1 ops
+      run torch 1 ops
+      run torch-keepmem 1 ops
+      ;;
     *)
-      echo "unknown workload $w (seed, sgemm, mlp, cnn)" >&2
+      echo "unknown workload $w (seed, sgemm, mlp, cnn, ops)" >&2
       exit 2
       ;;
   esac
@@ -263,8 +269,20 @@ print("PyTorch's figure: the better of glibc as installed and glibc keeping free
 header = ("workload", "autograd4j", "PyTorch", "ratio", "target", "")
 widths = [max(len(str(r[i])) for r in rows + [header + ("",)]) for i in (0, 1, 2, 4, 5, 6)]
 fmt = "| {:<%d} | {:>%d} | {:>%d} | {:>%d} | {:<%d} | {:<%d} |" % tuple(widths)
-print(fmt.format(*header))
-print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+if rows:
+    print(fmt.format(*header))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
 for r in rows:
     print(fmt.format(r[0], r[1], r[2], r[4], r[5], r[6]))
+
+# Per op (the ops workload): no targets, the ratio says where a user's own model would wait.
+ops = [k for k in ours if k.startswith("op_") and k in theirs]
+if ops:
+    print()
+    print("Per op, 256 x 784 float32, one thread (us per call; ratio = autograd4j / PyTorch):")
+    width = max(len(k) - 3 for k in ops)
+    print(f"| {'op':<{width}} | autograd4j |  PyTorch |  ratio |")
+    print(f"|{'-' * (width + 2)}|------------|----------|--------|")
+    for k in ops:
+        print(f"| {k[3:]:<{width}} | {ours[k]:>10.1f} | {theirs[k]:>8.1f} | {ours[k] / theirs[k]:>6.2f} |")
 EOF

@@ -143,6 +143,12 @@ def main(argv):
     elif what == "cnn":
         torch.set_num_threads(int(argv[1]))
         result(f"cnn_t{argv[1]}", cnn_epoch(*map(int, argv[2:3])), "s")
+    elif what == "ops":
+        import op_sweep
+
+        torch.set_num_threads(1)
+        for name, us in op_sweep.run().items():
+            result(f"op_{name}", us, "us")
     else:
         sys.exit(f"unknown workload {what}")
 

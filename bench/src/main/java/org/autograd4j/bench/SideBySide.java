@@ -25,6 +25,7 @@ import org.autograd4j.optim.Optimizer;
  *   mlp THREADS          MLP 784-256-128-10 ReLU, Adam 1e-3, batch 128, one Fashion-MNIST epoch, s;
  *                        then a second epoch, reported as mlp2_tTHREADS (the trained, warm state)
  *   cnn THREADS          the training issue's CNN, SGD 0.05 momentum 0.9, batch 64, one epoch, s
+ *   ops                  common ops on 256 x 784 float32, one thread, us per call ({@link OpSweep})
  * </pre>
  */
 public final class SideBySide {
@@ -38,7 +39,8 @@ public final class SideBySide {
    */
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      System.err.println("usage: SideBySide seed | sgemm N THREADS | mlp THREADS | cnn THREADS");
+      System.err.println(
+          "usage: SideBySide seed | sgemm N THREADS | mlp THREADS | cnn THREADS | ops");
       System.exit(2);
     }
     switch (args[0]) {
@@ -64,6 +66,10 @@ public final class SideBySide {
       case "cnn":
         Torch.setNumThreads(Integer.parseInt(args[1]));
         result("cnn_t" + args[1], CnnWorkload.epoch(loadTrain(), maxSteps(args)), "s");
+        break;
+      case "ops":
+        Torch.setNumThreads(1);
+        OpSweep.run().forEach((name, us) -> result("op_" + name, us, "us"));
         break;
       default:
         System.err.println("unknown workload " + args[0]);
