@@ -132,7 +132,9 @@ final class ElementwiseMath {
     return unary(
         "ErfBackward0",
         x,
-        SpecialFunctions::erf,
+        Promotion.floatResult(x) == DType.FLOAT32
+            ? SpecialFunctions::erfFloat32
+            : SpecialFunctions::erf,
         (g, in, out) -> g.mul(in.mul(in).neg().exp().mul(c)),
         false);
   }
