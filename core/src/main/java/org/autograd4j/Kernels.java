@@ -133,7 +133,7 @@ final class Kernels {
   }
 
   /** The Java array behind a storage, for System.arraycopy. */
-  private static Object array(Storage s) {
+  static Object array(Storage s) {
     switch (s.dtype()) {
       case FLOAT32:
         return s.floats();

@@ -119,14 +119,19 @@ class CopyAndGatherPathsTest {
 
   @Test
   void indexSelectGradientSumsRepeatedRows() {
-    for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
-      Tensor x = random(t, 4, 3).requiresGrad_();
-      Tensor w = Creation.fromDoubles(new double[] {1, 10, 100, 1000}, new int[] {4, 1}, t);
-      // Rows 2, 0, 2, 2 selected, weighted 1, 10, 100, 1000: row 2 gets 1101, row 0 gets 10.
-      x.indexSelect(0, Torch.tensor(new long[] {2, 0, 2, -2})).mul(w).sum().backward();
-      double[] g = x.grad().toDoubleArray();
-      double[] want = {10, 10, 10, 0, 0, 0, 1101, 1101, 1101, 0, 0, 0};
-      assertArrayEquals(want, g, 0.0, t.toString());
+    // Rows of 3 (gathered element by element) and of 20 (copied whole).
+    for (int width : new int[] {3, 20}) {
+      for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+        Tensor x = random(t, 4, width).requiresGrad_();
+        Tensor w = Creation.fromDoubles(new double[] {1, 10, 100, 1000}, new int[] {4, 1}, t);
+        // Rows 2, 0, 2, 2 selected, weighted 1, 10, 100, 1000: row 2 gets 1101, row 0 gets 10.
+        x.indexSelect(0, Torch.tensor(new long[] {2, 0, 2, -2})).mul(w).sum().backward();
+        double[] g = x.grad().toDoubleArray();
+        double[] rowWeight = {10, 0, 1101, 0};
+        for (int i = 0; i < g.length; i++) {
+          assertEquals(rowWeight[i / width], g[i], 0.0, t + " width " + width + " at " + i);
+        }
+      }
     }
   }
 }
