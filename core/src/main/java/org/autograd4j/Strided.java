@@ -142,6 +142,20 @@ final class Strided {
           d[dstOffset + i] = s[idx[i]];
         }
       }
+    } else if (src.dtype() == DType.FLOAT32 && dst.dtype() == DType.FLOAT64) {
+      // Widening, exact: x.to(float64) and the row kernels' double copy of a float32 tensor
+      // (256 x 784: 368 -> 115 us on JDK 25, 447 -> 149 on JDK 17; to float32 313 -> 70).
+      float[] s = src.floats();
+      double[] d = dst.doubles();
+      for (int i = 0; i < n; i++) {
+        d[dstOffset + i] = s[idx == null ? t.offset + i : idx[i]];
+      }
+    } else if (src.dtype() == DType.FLOAT64 && dst.dtype() == DType.FLOAT32) {
+      double[] s = src.doubles();
+      float[] d = dst.floats();
+      for (int i = 0; i < n; i++) {
+        d[dstOffset + i] = (float) s[idx == null ? t.offset + i : idx[i]];
+      }
     } else if (!dst.dtype().isFloatingPoint() || !src.dtype().isFloatingPoint()) {
       boolean exactLongs = !src.dtype().isFloatingPoint() && !dst.dtype().isFloatingPoint();
       for (int i = 0; i < n; i++) {

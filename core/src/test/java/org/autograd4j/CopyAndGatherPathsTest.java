@@ -88,6 +88,24 @@ class CopyAndGatherPathsTest {
   }
 
   @Test
+  void conversionsBetweenFloatDtypesWidenExactlyAndRoundToNearest() {
+    double[] v = {0.1, -1e-40, 3.4e38, 1e39, Double.NaN, -0.0, 1 + 0x1p-30, 1 + 0x1p-24 + 0x1p-50};
+    Tensor d = Torch.tensor(v, DType.FLOAT64);
+    for (Tensor src : new Tensor[] {d, Torch.stack(List.of(d, d), 1).select(1, 0)}) {
+      double[] narrowed = src.to(DType.FLOAT32).toDoubleArray();
+      for (int i = 0; i < v.length; i++) {
+        assertEquals((double) (float) v[i], narrowed[i], 0.0, "to float32 of " + v[i]);
+        assertEquals(
+            Double.doubleToLongBits((float) v[i]),
+            Double.doubleToLongBits(narrowed[i]),
+            "sign of " + v[i]);
+      }
+      double[] widened = src.to(DType.FLOAT32).to(DType.FLOAT64).toDoubleArray();
+      assertArrayEquals(narrowed, widened, 0.0);
+    }
+  }
+
+  @Test
   void indexSelectAlongEveryDimMatchesTheDefinition() {
     long[] index = {2, -1, 0, 2};
     for (DType t : DTYPES) {
