@@ -1,6 +1,7 @@
 package org.autograd4j;
 
 import org.autograd4j.autograd.Op;
+import org.autograd4j.internal.Storage;
 
 /** max/min (full and along a dim), amax/amin, argmax/argmin, with their derivatives. */
 final class Extrema {
@@ -96,12 +97,17 @@ final class Extrema {
     int d = Shapes.wrapDim(dim, x.dim());
     boolean[] reduced = Reductions.reducedMask(new int[] {d}, x.dim());
     checkDimNonEmpty(max ? "max" : "min", x, reduced);
+    Tensor[] fast = lastDimWinners(x, d, keepdim, max, true);
     Tensor indices =
-        RowKernels.reduce(
-            x, reduced, keepdim, DType.INT64, (v, from, n) -> winner(v, from, n, max));
+        fast != null
+            ? fast[0]
+            : RowKernels.reduce(
+                x, reduced, keepdim, DType.INT64, (v, from, n) -> winner(v, from, n, max));
     Tensor values =
-        RowKernels.reduce(
-            x, reduced, keepdim, x.dtype(), (v, from, n) -> v[from + winner(v, from, n, max)]);
+        fast != null
+            ? fast[1]
+            : RowKernels.reduce(
+                x, reduced, keepdim, x.dtype(), (v, from, n) -> v[from + winner(v, from, n, max)]);
     int[] shape = x.shape.clone();
     Tensor idx = x.dim() == 0 ? indices : Reductions.unsqueezeReduced(indices, reduced, keepdim);
     Op.record(
@@ -138,7 +144,68 @@ final class Extrema {
     int d = Shapes.wrapDim(dim, x.dim());
     boolean[] reduced = Reductions.reducedMask(new int[] {d}, x.dim());
     checkDimNonEmpty(max ? "argmax" : "argmin", x, reduced);
+    Tensor[] fast = lastDimWinners(x, d, keepdim, max, false);
+    if (fast != null) {
+      return fast[0];
+    }
     return RowKernels.reduce(
         x, reduced, keepdim, DType.INT64, (v, from, n) -> winner(v, from, n, max));
+  }
+
+  /**
+   * The winners along the last dim of a contiguous float tensor, scanned where they lie: {@code
+   * {indices, values}} (values only if asked), or null for any other layout. The general path
+   * copies the tensor to double and, for max(dim), scans it twice (x.max(1) of 256 x 784 floats:
+   * 576 us on JDK 25, PyTorch 81). The same rules: the first winner, and the first NaN beats all.
+   */
+  private static Tensor[] lastDimWinners(
+      Tensor x, int d, boolean keepdim, boolean max, boolean withValues) {
+    DType t = x.storage.dtype();
+    if (d != x.dim() - 1
+        || (t != DType.FLOAT32 && t != DType.FLOAT64)
+        || !Strided.isContiguous(x.shape, x.strides)) {
+      return null;
+    }
+    int n = x.shape[d];
+    int rows = x.numel() / n;
+    long[] idx = new long[rows];
+    Storage values = withValues ? Storage.allocate(t, rows) : null;
+    for (int r = 0; r < rows; r++) {
+      int base = x.offset + r * n;
+      int best =
+          t == DType.FLOAT32
+              ? winner(x.storage.floats(), base, n, max)
+              : winner(x.storage.doubles(), base, n, max);
+      idx[r] = best;
+      if (withValues) {
+        values.setDouble(r, x.storage.getDouble(base + best));
+      }
+    }
+    int[] shape =
+        Reductions.reducedShape(x.shape, Reductions.reducedMask(new int[] {d}, x.dim()), keepdim);
+    return new Tensor[] {
+      new Tensor(Storage.of(idx), shape.clone()),
+      withValues ? new Tensor(values, shape.clone()) : null
+    };
+  }
+
+  /** {@link #winner(double[], int, int, boolean)} on a float row where it lies. */
+  private static int winner(float[] row, int from, int n, boolean max) {
+    float best = row[from];
+    if (best != best) {
+      return 0; // NaN first: nothing beats it
+    }
+    int at = 0;
+    for (int i = 1; i < n; i++) {
+      float v = row[from + i];
+      if (v != v) {
+        return i;
+      }
+      if (max ? v > best : v < best) {
+        best = v;
+        at = i;
+      }
+    }
+    return at;
   }
 }
