@@ -173,33 +173,36 @@ final class Statistics {
               + " instead.");
     }
     boolean[] reduced = mask(x, dims);
+    Tensor whole = p == 2 ? FloatRows.norm2(x, reduced, keepdim) : null;
     Tensor out =
-        RowKernels.reduce(
-            x,
-            reduced,
-            keepdim,
-            x.dtype(),
-            (v, from, n) -> {
-              double acc = 0;
-              for (int i = 0; i < n; i++) {
-                double a = Math.abs(v[from + i]);
-                if (Double.isInfinite(p)) {
-                  acc = p > 0 ? Math.max(acc, a) : (i == 0 ? a : Math.min(acc, a));
-                } else if (p == 0) {
-                  acc += a != 0 ? 1 : 0;
-                } else if (p == 1) {
-                  acc += a;
-                } else if (p == 2) {
-                  acc += a * a;
-                } else {
-                  acc += Math.pow(a, p);
-                }
-              }
-              if (Double.isInfinite(p) || p == 0 || p == 1) {
-                return acc;
-              }
-              return p == 2 ? Math.sqrt(acc) : Math.pow(acc, 1 / p);
-            });
+        whole != null
+            ? whole
+            : RowKernels.reduce(
+                x,
+                reduced,
+                keepdim,
+                x.dtype(),
+                (v, from, n) -> {
+                  double acc = 0;
+                  for (int i = 0; i < n; i++) {
+                    double a = Math.abs(v[from + i]);
+                    if (Double.isInfinite(p)) {
+                      acc = p > 0 ? Math.max(acc, a) : (i == 0 ? a : Math.min(acc, a));
+                    } else if (p == 0) {
+                      acc += a != 0 ? 1 : 0;
+                    } else if (p == 1) {
+                      acc += a;
+                    } else if (p == 2) {
+                      acc += a * a;
+                    } else {
+                      acc += Math.pow(a, p);
+                    }
+                  }
+                  if (Double.isInfinite(p) || p == 0 || p == 1) {
+                    return acc;
+                  }
+                  return p == 2 ? Math.sqrt(acc) : Math.pow(acc, 1 / p);
+                });
     int[] ds = dims(reduced);
     return Op.record(
         "NormBackward1",
@@ -271,16 +274,19 @@ final class Statistics {
   static Tensor cumsum(Tensor x, int dim) {
     int d = Shapes.wrapDim(dim, x.dim());
     DType t = x.dtype().isFloatingPoint() ? x.dtype() : DType.INT64;
+    Tensor rows = FloatRows.cumsumLastDim(x, d);
     Tensor out =
-        RowKernels.mapRows(
-            x,
-            d,
-            t,
-            (row, n) -> {
-              for (int i = 1; i < n; i++) {
-                row[i] += row[i - 1];
-              }
-            });
+        rows != null
+            ? rows
+            : RowKernels.mapRows(
+                x,
+                d,
+                t,
+                (row, n) -> {
+                  for (int i = 1; i < n; i++) {
+                    row[i] += row[i - 1];
+                  }
+                });
     if (x.dim() == 0) {
       return Op.record("CumsumBackward0", out, new Tensor[] {x}, (ctx, g) -> new Tensor[] {g[0]});
     }
