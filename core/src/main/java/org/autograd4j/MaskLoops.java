@@ -12,6 +12,8 @@ import org.autograd4j.internal.Storage;
  * <p>Why: the general path calls a lambda per element through a call site every op shares and reads
  * and writes through converting accessors. {@code x > y} on 256 x 784 floats took 1.9 ms there,
  * {@code torch.where} 22 ms (throwaway per-op sweep, JDK 25, one thread; PyTorch 0.13 and 1.1 ms).
+ * Hence the loops below are written out once per comparison and per array type, on purpose: a
+ * lambda, or a switch inside the loop, is what made the general path slow.
  *
  * <pre>{@code
  * Tensor mask = MaskLoops.compare(MaskLoops.Comparison.GT, x, y); // null: use the general path
