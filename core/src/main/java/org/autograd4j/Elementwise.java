@@ -374,7 +374,8 @@ final class Elementwise {
     return fast != null ? fast : Kernels.zip(a, b, DType.BOOL, comparator(op), null);
   }
 
-  private static java.util.function.DoubleBinaryOperator comparator(MaskLoops.Comparison op) {
+  /** The general path's per-element comparison, 1 or 0 (what {@link MaskLoops} must agree with). */
+  static java.util.function.DoubleBinaryOperator comparator(MaskLoops.Comparison op) {
     switch (op) {
       case EQ:
         return (a, b) -> a == b ? 1 : 0;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Random;
-import java.util.function.DoubleBinaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,23 +20,6 @@ class MaskLoopsTest {
     Double.NaN, 0.0, -0.0, 1.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.1, -3
   };
   private final Random random = new Random(11);
-
-  private static DoubleBinaryOperator reference(MaskLoops.Comparison op) {
-    switch (op) {
-      case EQ:
-        return (a, b) -> a == b ? 1 : 0;
-      case NE:
-        return (a, b) -> a != b ? 1 : 0;
-      case LT:
-        return (a, b) -> a < b ? 1 : 0;
-      case LE:
-        return (a, b) -> a <= b ? 1 : 0;
-      case GT:
-        return (a, b) -> a > b ? 1 : 0;
-      default:
-        return (a, b) -> a >= b ? 1 : 0;
-    }
-  }
 
   private static Tensor apply(MaskLoops.Comparison op, Tensor a, Tensor b) {
     switch (op) {
@@ -89,7 +71,7 @@ class MaskLoopsTest {
       for (int n : new int[] {1, 17, 64, 1000}) {
         Tensor[] ab = operands(t, n);
         assertNotNull(MaskLoops.compare(op, ab[0], ab[1]), "the fast path should apply");
-        Tensor expected = Kernels.zip(ab[0], ab[1], DType.BOOL, reference(op), null);
+        Tensor expected = Kernels.zip(ab[0], ab[1], DType.BOOL, Elementwise.comparator(op), null);
         assertSameMask(expected, apply(op, ab[0], ab[1]), op + " " + t + " n=" + n);
       }
     }
@@ -104,7 +86,7 @@ class MaskLoopsTest {
       Tensor x = operands(t, 100)[0].add(Torch.tensor(new double[] {(float) 0.1}, t).expand(100));
       for (double s : scalars) {
         Tensor b = Promotion.wrapScalar(x, s, false);
-        Tensor expected = Kernels.zip(x, b, DType.BOOL, reference(op), null);
+        Tensor expected = Kernels.zip(x, b, DType.BOOL, Elementwise.comparator(op), null);
         assertSameMask(expected, apply(op, x, b), op + " " + t + " scalar " + s);
       }
     }
