@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +63,31 @@ class MaskLoopsTest {
     assertEquals(DType.BOOL, actual.dtype(), what);
     assertArrayEquals(expected.shape, actual.shape, what);
     assertArrayEquals(expected.toDoubleArray(), actual.toDoubleArray(), 0.0, what);
+  }
+
+  @Test
+  void eachComparisonMeansWhatItSays() {
+    // 1 vs 2, 2 vs 2, NaN vs 1, -0 vs +0: the IEEE answers, on both paths.
+    double[] a = {1, 2, Double.NaN, -0.0};
+    double[] b = {2, 2, 1, 0.0};
+    double[][] want = {
+      {0, 1, 0, 1}, // EQ
+      {1, 0, 1, 0}, // NE
+      {1, 0, 0, 0}, // LT
+      {1, 1, 0, 1}, // LE
+      {0, 0, 0, 0}, // GT
+      {0, 1, 0, 1} // GE
+    };
+    for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      Tensor x = Torch.tensor(a, t);
+      Tensor y = Torch.tensor(b, t);
+      for (MaskLoops.Comparison op : MaskLoops.Comparison.values()) {
+        double[] w = want[op.ordinal()];
+        assertArrayEquals(w, apply(op, x, y).toDoubleArray(), 0.0, op + " " + t);
+        Tensor strided = Torch.stack(List.of(x, x), 1).select(1, 0); // the general path
+        assertArrayEquals(w, apply(op, strided, y).toDoubleArray(), 0.0, op + " " + t + " strided");
+      }
+    }
   }
 
   @ParameterizedTest
