@@ -50,7 +50,9 @@ final class FastPaths {
     EXP,
     ABS,
     SQUARE,
-    SQRT
+    SQRT,
+    /** Clamp to bounds, through {@link FastPaths#clamp} only. */
+    CLAMP
   }
 
   // ------------------------------------------------------------------ layout tests
@@ -512,14 +514,14 @@ final class FastPaths {
    */
   static Tensor clamp(Tensor x, double lo, double hi) {
     return unary(
-        null,
+        Unary.CLAMP,
         x,
         false,
         Double.isNaN(lo) ? Double.NEGATIVE_INFINITY : lo,
         Double.isNaN(hi) ? Double.POSITIVE_INFINITY : hi);
   }
 
-  /** {@link #unary(Unary, Tensor, boolean)}; a null op is clamp to [lo, hi]. */
+  /** {@link #unary(Unary, Tensor, boolean)}, with the bounds [lo, hi] that CLAMP uses. */
   private static Tensor unary(Unary op, Tensor x, boolean intoX, double lo, double hi) {
     DType t = x.storage.dtype();
     if (!isFloat(t) || !Strided.isContiguous(x.shape, x.strides)) {
@@ -545,11 +547,10 @@ final class FastPaths {
     if (out.dtype() == DType.FLOAT32) {
       float[] s = in.floats();
       float[] d = out.floats();
-      if (op == null) {
-        ExactLoops.clamp(s, off + lo, min, max, d, lo, n);
-        return;
-      }
       switch (op) {
+        case CLAMP:
+          ExactLoops.clamp(s, off + lo, min, max, d, lo, n);
+          break;
         case ABS:
           ExactLoops.abs(s, off + lo, d, lo, n);
           break;
@@ -571,11 +572,10 @@ final class FastPaths {
     } else {
       double[] s = in.doubles();
       double[] d = out.doubles();
-      if (op == null) {
-        ExactLoops.clamp(s, off + lo, min, max, d, lo, n);
-        return;
-      }
       switch (op) {
+        case CLAMP:
+          ExactLoops.clamp(s, off + lo, min, max, d, lo, n);
+          break;
         case ABS:
           ExactLoops.abs(s, off + lo, d, lo, n);
           break;
