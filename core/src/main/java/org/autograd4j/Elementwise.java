@@ -263,7 +263,17 @@ final class Elementwise {
             ? v -> 1f / (1f + (float) Math.exp(-v))
             : v -> 1 / (1 + Math.exp(-v));
     // sigmoid_backward is grad * (1 - y) * y, associated left to right as in PyTorch's kernel.
-    return unaryFloat("SigmoidBackward0", x, f, (g, in, out) -> g.mul(out.rsub(1)).mul(out), true);
+    DerivativeOf derivative = (g, in, out) -> g.mul(out.rsub(1)).mul(out);
+    Tensor fast = FastPaths.unary(FastPaths.Unary.SIGMOID, x); // the same steps, no lambda
+    if (fast != null) {
+      return Op.record(
+          "SigmoidBackward0",
+          fast,
+          new Tensor[] {x},
+          (ctx, g) -> grads(derivative.times(g[0], null, ctx.saved(0))),
+          fast);
+    }
+    return unaryFloat("SigmoidBackward0", x, f, derivative, true);
   }
 
   static Tensor sqrt(Tensor x) {

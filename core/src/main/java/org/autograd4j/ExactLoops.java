@@ -1,17 +1,19 @@
 package org.autograd4j;
 
 /**
- * Plain array loops for the unary ops whose result is exact: {@code abs}, {@code x ** 2}, {@code
- * sqrt} and {@code clamp}. Each loop has no call inside and reads and writes element i at the same
- * index, so C2 vectorises it by itself on every JDK, with nothing to warm up; each gives the bits
- * of the per-element lambda it replaces. (With different offsets for input and output C2 must
- * assume the two may overlap and does not vectorise: sqrt of 256 x 784 floats 260 against 40 µs,
- * JDK 25. An input at another offset is therefore first copied to the output, and the loop runs
- * there.)
+ * Plain array loops for unary ops, each with the arithmetic of the per-element lambda it replaces,
+ * so the same bits: {@code abs}, {@code x ** 2}, {@code sqrt} and {@code clamp}, whose results are
+ * exact and which C2 vectorises by itself on every JDK, with nothing to warm up, and {@code
+ * sigmoid}, which keeps {@code Math.exp} per element but loses the lambda call around it.
  *
  * <p>Why they exist: {@link Kernels#map} calls its lambda once per element through one call site
  * that every op shares, so C2 cannot inline it. {@code abs} of 256 x 784 floats took 829 µs there
  * against 22 µs in PyTorch (throwaway per-op sweep, one thread, JDK 25).
+ *
+ * <p>Each loop reads and writes element i at the same index. With different offsets for input and
+ * output C2 must assume the two may overlap and does not vectorise (sqrt of 256 x 784 floats 260
+ * against 40 µs, JDK 25), so an input at another offset is first copied to the output, and the loop
+ * runs there.
  *
  * <pre>{@code
  * ExactLoops.square(x, 0, out, 0, n); // out[i] = x[i] * x[i]
@@ -90,6 +92,25 @@ final class ExactLoops {
     double[] in = sameIndex(x, xOff, out, outOff, n);
     for (int i = outOff; i < outOff + n; i++) {
       out[i] = Math.min(hi, Math.max(lo, in[i]));
+    }
+  }
+
+  /**
+   * {@code out[i] = 1 / (1 + exp(-x[i]))} step by step in float, as PyTorch (and the general path)
+   * evaluates float32 sigmoid: each step rounds, which the seeds' printed values show.
+   */
+  static void sigmoid(float[] x, int xOff, float[] out, int outOff, int n) {
+    float[] in = sameIndex(x, xOff, out, outOff, n);
+    for (int i = outOff; i < outOff + n; i++) {
+      out[i] = 1f / (1f + (float) Math.exp(-in[i]));
+    }
+  }
+
+  /** {@code out[i] = 1 / (1 + exp(-x[i]))} in double. */
+  static void sigmoid(double[] x, int xOff, double[] out, int outOff, int n) {
+    double[] in = sameIndex(x, xOff, out, outOff, n);
+    for (int i = outOff; i < outOff + n; i++) {
+      out[i] = 1 / (1 + Math.exp(-in[i]));
     }
   }
 

@@ -51,6 +51,7 @@ final class FastPaths {
     ABS,
     SQUARE,
     SQRT,
+    SIGMOID,
     /** Clamp to bounds, through {@link FastPaths#clamp} only. */
     CLAMP
   }
@@ -560,6 +561,9 @@ final class FastPaths {
         case SQRT:
           ExactLoops.sqrt(s, off + lo, d, lo, n);
           break;
+        case SIGMOID:
+          ExactLoops.sigmoid(s, off + lo, d, lo, n);
+          break;
         case NEG:
           EW.mulScalar(s, off + lo, -1f, d, lo, n);
           break;
@@ -584,6 +588,9 @@ final class FastPaths {
           break;
         case SQRT:
           ExactLoops.sqrt(s, off + lo, d, lo, n);
+          break;
+        case SIGMOID:
+          ExactLoops.sigmoid(s, off + lo, d, lo, n);
           break;
         case NEG:
           EW.mulScalar(s, off + lo, -1.0, d, lo, n);

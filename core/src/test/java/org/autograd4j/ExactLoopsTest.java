@@ -11,9 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * abs, x ** 2, sqrt and clamp on their plain-loop fast path ({@link ExactLoops}) give, bit for bit,
- * what the general per-element path gives: on special values, at sizes around the vector width and
- * above the parallel grain, on one and two threads, and for an input at an offset.
+ * abs, x ** 2, sqrt, clamp and sigmoid on their plain-loop fast path ({@link ExactLoops}) give, bit
+ * for bit, what the general per-element path gives: on special values, at sizes around the vector
+ * width and above the parallel grain, on one and two threads, and for an input at an offset.
  */
 class ExactLoopsTest {
   private static final int[] SIZES = {1, 7, 8, 9, 15, 16, 17, 33, 100, 40_000, 70_001};
@@ -68,9 +68,14 @@ class ExactLoopsTest {
 
   private void assertMatchesGeneralPath(
       String name, UnaryOperator<Tensor> op, DoubleUnaryOperator reference) {
+    assertMatchesGeneralPath(name, op, reference, DType.FLOAT32, DType.FLOAT64);
+  }
+
+  private void assertMatchesGeneralPath(
+      String name, UnaryOperator<Tensor> op, DoubleUnaryOperator reference, DType... dtypes) {
     for (int threadCount : new int[] {1, 2}) {
       Parallel.setNumThreads(threadCount);
-      for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      for (DType t : dtypes) {
         for (int n : SIZES) {
           for (int offset : new int[] {0, 3}) {
             Tensor x = values(t, n, offset);
@@ -100,6 +105,18 @@ class ExactLoopsTest {
   @Test
   void sqrtMatchesTheGeneralPath() {
     assertMatchesGeneralPath("sqrt", Tensor::sqrt, Math::sqrt);
+  }
+
+  @Test
+  void sigmoidMatchesTheGeneralPath() {
+    // Float32 in PyTorch's steps, each rounded to float: 1f / (1f + (float) exp(-x)).
+    assertMatchesGeneralPath(
+        "sigmoid float32 steps",
+        Tensor::sigmoid,
+        v -> 1f / (1f + (float) Math.exp(-v)),
+        DType.FLOAT32);
+    assertMatchesGeneralPath(
+        "sigmoid", Tensor::sigmoid, v -> 1 / (1 + Math.exp(-v)), DType.FLOAT64);
   }
 
   @Test
