@@ -2,7 +2,7 @@
 # Side-by-side speed harness: runs each workload in autograd4j and in PyTorch (Debian's python3-torch)
 # in one run, with the same shapes, hyper-parameters and thread counts, and prints a table of ratios.
 #
-#   bench/side-by-side.sh                     everything (about 9 minutes on 2 cores)
+#   bench/side-by-side.sh                     everything (about 11 minutes on 2 cores)
 #   REPEAT=1 bench/side-by-side.sh seed       one alternation instead of 3 for seed and sgemm
 #   MLP_REPEAT=1 CNN_REPEAT=1 ...             one instead of 2 for the MLP and the CNN
 #   bench/side-by-side.sh seed sgemm          only some workloads (seed, sgemm, mlp, cnn, ops)
@@ -173,7 +173,7 @@ for w in "${workloads[@]}"; do
       done
       ;;
     ops)
-      # Common ops one at a time (OpSweep / op_sweep.py), one thread; about a minute a side.
+      # Common ops one at a time (OpSweep / op_sweep.py), one thread; one to two minutes a side.
       run java 1 ops
       run torch 1 ops
       run torch-keepmem 1 ops
