@@ -210,7 +210,22 @@ final class Elementwise {
   /** A float function of one tensor whose derivative is {@code g * d(x, y)}. */
   private static Tensor unaryFloat(
       String name, Tensor x, DoubleUnaryOperator f, DerivativeOf derivative, boolean savesOutput) {
-    Tensor out = Kernels.map(x, Promotion.floatResult(x), f);
+    return unaryFloat(name, x, null, f, derivative, savesOutput);
+  }
+
+  /**
+   * {@link #unaryFloat(String, Tensor, DoubleUnaryOperator, DerivativeOf, boolean)} trying the fast
+   * path {@code fast} (a kernel or a plain loop, see {@link FastPaths#unary}) before the lambda.
+   */
+  private static Tensor unaryFloat(
+      String name,
+      Tensor x,
+      FastPaths.Unary fast,
+      DoubleUnaryOperator f,
+      DerivativeOf derivative,
+      boolean savesOutput) {
+    Tensor quick = fast == null ? null : FastPaths.unary(fast, x);
+    Tensor out = quick != null ? quick : Kernels.map(x, Promotion.floatResult(x), f);
     return Op.record(
         name,
         out,
@@ -229,12 +244,8 @@ final class Elementwise {
   }
 
   static Tensor exp(Tensor x) {
-    Tensor fast = FastPaths.unary(FastPaths.Unary.EXP, x);
-    if (fast != null) {
-      return Op.record(
-          "ExpBackward0", fast, new Tensor[] {x}, (ctx, g) -> grads(g[0].mul(ctx.saved(0))), fast);
-    }
-    return unaryFloat("ExpBackward0", x, Math::exp, (g, in, out) -> g.mul(out), true);
+    return unaryFloat(
+        "ExpBackward0", x, FastPaths.Unary.EXP, Math::exp, (g, in, out) -> g.mul(out), true);
   }
 
   static Tensor log(Tensor x) {
@@ -263,31 +274,24 @@ final class Elementwise {
             ? v -> 1f / (1f + (float) Math.exp(-v))
             : v -> 1 / (1 + Math.exp(-v));
     // sigmoid_backward is grad * (1 - y) * y, associated left to right as in PyTorch's kernel.
-    DerivativeOf derivative = (g, in, out) -> g.mul(out.rsub(1)).mul(out);
-    Tensor fast = FastPaths.unary(FastPaths.Unary.SIGMOID, x); // the same steps, no lambda
-    if (fast != null) {
-      return Op.record(
-          "SigmoidBackward0",
-          fast,
-          new Tensor[] {x},
-          (ctx, g) -> grads(derivative.times(g[0], null, ctx.saved(0))),
-          fast);
-    }
-    return unaryFloat("SigmoidBackward0", x, f, derivative, true);
+    // The fast path is a plain loop of the same steps, without the lambda call per element.
+    return unaryFloat(
+        "SigmoidBackward0",
+        x,
+        FastPaths.Unary.SIGMOID,
+        f,
+        (g, in, out) -> g.mul(out.rsub(1)).mul(out),
+        true);
   }
 
   static Tensor sqrt(Tensor x) {
-    DerivativeOf derivative = (g, in, out) -> g.div(out.mul(2));
-    Tensor fast = FastPaths.unary(FastPaths.Unary.SQRT, x);
-    if (fast != null) {
-      return Op.record(
-          "SqrtBackward0",
-          fast,
-          new Tensor[] {x},
-          (ctx, g) -> grads(derivative.times(g[0], null, ctx.saved(0))),
-          fast);
-    }
-    return unaryFloat("SqrtBackward0", x, Math::sqrt, derivative, true);
+    return unaryFloat(
+        "SqrtBackward0",
+        x,
+        FastPaths.Unary.SQRT,
+        Math::sqrt,
+        (g, in, out) -> g.div(out.mul(2)),
+        true);
   }
 
   static Tensor relu(Tensor x) {
