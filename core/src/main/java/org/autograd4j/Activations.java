@@ -3,6 +3,7 @@ package org.autograd4j;
 import java.util.function.DoubleUnaryOperator;
 import org.autograd4j.autograd.Op;
 import org.autograd4j.internal.Generator;
+import org.autograd4j.internal.kernels.Erfc;
 
 /**
  * Activation functions, softmax/log-softmax and dropout. Derivatives are written in Tensor ops, so
@@ -17,14 +18,16 @@ final class Activations {
   /** Exact gelu, {@code x * Phi(x)} with the normal CDF from erf (approximate='none'). */
   static Tensor gelu(Tensor x) {
     // Float32 takes erfc to its own precision: 0.5 x erfc(-x / sqrt 2), no cancellation in the
-    // negative tail, 33 -> 3 ms for 256 x 784 (OpSweep, JDK 17).
+    // negative tail, 33 -> 3 ms for 256 x 784 (OpSweep, JDK 17); contiguous float32 tensors take
+    // the same in a kernel (FloatFunctions.gelu).
     DoubleUnaryOperator f =
         Promotion.floatResult(x) == DType.FLOAT32
-            ? v -> 0.5 * v * SpecialFunctions.erfcFloat32(-v * SQRT_HALF)
+            ? v -> 0.5 * v * Erfc.float32(-v * SQRT_HALF)
             : v -> 0.5 * v * (1 + SpecialFunctions.erf(v * SQRT_HALF));
     return ElementwiseMath.unary(
         "GeluBackward0",
         x,
+        FastPaths.Unary.GELU,
         f,
         (g, in, out) -> {
           Tensor cdf = in.mul(SQRT_HALF).erf().add(1.0).mul(0.5);

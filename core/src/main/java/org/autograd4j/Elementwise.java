@@ -249,20 +249,33 @@ final class Elementwise {
   }
 
   static Tensor log(Tensor x) {
-    return unaryFloat("LogBackward0", x, Math::log, (g, in, out) -> g.div(in), false);
+    return unaryFloat(
+        "LogBackward0", x, FastPaths.Unary.LOG, Math::log, (g, in, out) -> g.div(in), false);
   }
 
   static Tensor sin(Tensor x) {
-    return unaryFloat("SinBackward0", x, Math::sin, (g, in, out) -> g.mul(in.cos()), false);
+    return unaryFloat(
+        "SinBackward0", x, FastPaths.Unary.SIN, Math::sin, (g, in, out) -> g.mul(in.cos()), false);
   }
 
   static Tensor cos(Tensor x) {
-    return unaryFloat("CosBackward0", x, Math::cos, (g, in, out) -> g.mul(in.sin().neg()), false);
+    return unaryFloat(
+        "CosBackward0",
+        x,
+        FastPaths.Unary.COS,
+        Math::cos,
+        (g, in, out) -> g.mul(in.sin().neg()),
+        false);
   }
 
   static Tensor tanh(Tensor x) {
     return unaryFloat(
-        "TanhBackward0", x, Math::tanh, (g, in, out) -> g.mul(out.mul(out).rsub(1)), true);
+        "TanhBackward0",
+        x,
+        FastPaths.Unary.TANH,
+        Math::tanh,
+        (g, in, out) -> g.mul(out.mul(out).rsub(1)),
+        true);
   }
 
   static Tensor sigmoid(Tensor x) {
@@ -274,7 +287,7 @@ final class Elementwise {
             ? v -> 1f / (1f + (float) Math.exp(-v))
             : v -> 1 / (1 + Math.exp(-v));
     // sigmoid_backward is grad * (1 - y) * y, associated left to right as in PyTorch's kernel.
-    // The fast path is a plain loop of the same steps, without the lambda call per element.
+    // The float32 fast path takes the same steps in a kernel (FloatFunctions.sigmoid).
     return unaryFloat(
         "SigmoidBackward0",
         x,

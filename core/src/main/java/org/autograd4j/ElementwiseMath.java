@@ -23,7 +23,22 @@ final class ElementwiseMath {
    */
   static Tensor unary(
       String name, Tensor x, DoubleUnaryOperator f, Derivative d, boolean savesOutput) {
-    Tensor out = Kernels.map(x, Promotion.floatResult(x), f);
+    return unary(name, x, null, f, d, savesOutput);
+  }
+
+  /**
+   * {@link #unary(String, Tensor, DoubleUnaryOperator, Derivative, boolean)} trying the fast path
+   * {@code fast} (see {@link FastPaths#unary}) before {@code f}.
+   */
+  static Tensor unary(
+      String name,
+      Tensor x,
+      FastPaths.Unary fast,
+      DoubleUnaryOperator f,
+      Derivative d,
+      boolean savesOutput) {
+    Tensor quick = fast == null ? null : FastPaths.unary(fast, x);
+    Tensor out = quick != null ? quick : Kernels.map(x, Promotion.floatResult(x), f);
     return Op.record(
         name,
         out,

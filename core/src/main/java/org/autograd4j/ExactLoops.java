@@ -3,8 +3,9 @@ package org.autograd4j;
 /**
  * Plain array loops for unary ops, each with the arithmetic of the per-element lambda it replaces,
  * so the same bits: {@code abs}, {@code x ** 2}, {@code sqrt} and {@code clamp}, whose results are
- * exact and which C2 vectorises by itself on every JDK, with nothing to warm up, and {@code
- * sigmoid}, which keeps {@code Math.exp} per element but loses the lambda call around it.
+ * exact and which C2 vectorises by itself on every JDK, with nothing to warm up, and float64 {@code
+ * sigmoid}, which keeps {@code Math.exp} per element but loses the lambda call around it (float32
+ * sigmoid has a kernel, {@code FloatFunctions}).
  *
  * <p>Why they exist: {@link Kernels#map} calls its lambda once per element through one call site
  * that every op shares, so C2 cannot inline it. {@code abs} of 256 x 784 floats took 829 µs there
@@ -92,17 +93,6 @@ final class ExactLoops {
     double[] in = sameIndex(x, xOff, out, outOff, n);
     for (int i = outOff; i < outOff + n; i++) {
       out[i] = Math.min(hi, Math.max(lo, in[i]));
-    }
-  }
-
-  /**
-   * {@code out[i] = 1 / (1 + exp(-x[i]))} step by step in float, as PyTorch (and the general path)
-   * evaluates float32 sigmoid: each step rounds, which the seeds' printed values show.
-   */
-  static void sigmoid(float[] x, int xOff, float[] out, int outOff, int n) {
-    float[] in = sameIndex(x, xOff, out, outOff, n);
-    for (int i = outOff; i < outOff + n; i++) {
-      out[i] = 1f / (1f + (float) Math.exp(-in[i]));
     }
   }
 

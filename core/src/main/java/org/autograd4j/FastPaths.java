@@ -2,6 +2,7 @@ package org.autograd4j;
 
 import org.autograd4j.internal.Storage;
 import org.autograd4j.internal.kernels.Elementwise;
+import org.autograd4j.internal.kernels.FloatFunctions;
 import org.autograd4j.internal.kernels.KernelProvider;
 import org.autograd4j.internal.kernels.Parallel;
 
@@ -16,7 +17,8 @@ import org.autograd4j.internal.kernels.Parallel;
  *
  * <p>Float32 results are bit-identical to the general path for add/sub/mul/div (a double operation
  * rounded to float is the correctly rounded float operation), so the fast path does not change any
- * value; exp and relu follow the kernel provider's documented contract.
+ * value; exp, relu and the float32 functions ({@link FloatFunctions}) follow the kernel provider's
+ * documented contract.
  */
 final class FastPaths {
   private FastPaths() {}
@@ -25,6 +27,8 @@ final class FastPaths {
   private static final KernelProvider PROVIDER = org.autograd4j.internal.kernels.Kernels.get();
 
   private static final Elementwise EW = PROVIDER.elementwise();
+
+  private static final FloatFunctions FF = PROVIDER.floatFunctions();
 
   /**
    * Elements below which an elementwise kernel stays on the calling thread. PyTorch uses 32768
@@ -53,7 +57,19 @@ final class FastPaths {
     SQRT,
     SIGMOID,
     /** Clamp to bounds, through {@link FastPaths#clamp} only. */
-    CLAMP
+    CLAMP,
+    // Float32 only (FloatFunctions); float64 keeps the general path's Math call per element.
+    LOG,
+    SIN,
+    COS,
+    TANH,
+    /** The exact gelu. */
+    GELU;
+
+    /** Whether float64 tensors have this fast path too. */
+    boolean coversFloat64() {
+      return ordinal() <= CLAMP.ordinal();
+    }
   }
 
   // ------------------------------------------------------------------ layout tests
@@ -525,7 +541,9 @@ final class FastPaths {
   /** {@link #unary(Unary, Tensor, boolean)}, with the bounds [lo, hi] that CLAMP uses. */
   private static Tensor unary(Unary op, Tensor x, boolean intoX, double lo, double hi) {
     DType t = x.storage.dtype();
-    if (!isFloat(t) || !Strided.isContiguous(x.shape, x.strides)) {
+    if (!isFloat(t)
+        || t == DType.FLOAT64 && !op.coversFloat64()
+        || !Strided.isContiguous(x.shape, x.strides)) {
       return null;
     }
     int n = x.numel();
@@ -562,7 +580,22 @@ final class FastPaths {
           ExactLoops.sqrt(s, off + lo, d, lo, n);
           break;
         case SIGMOID:
-          ExactLoops.sigmoid(s, off + lo, d, lo, n);
+          FF.sigmoid(s, off + lo, d, lo, n);
+          break;
+        case LOG:
+          FF.log(s, off + lo, d, lo, n);
+          break;
+        case SIN:
+          FF.sin(s, off + lo, d, lo, n);
+          break;
+        case COS:
+          FF.cos(s, off + lo, d, lo, n);
+          break;
+        case TANH:
+          FF.tanh(s, off + lo, d, lo, n);
+          break;
+        case GELU:
+          FF.gelu(s, off + lo, d, lo, n);
           break;
         case NEG:
           EW.mulScalar(s, off + lo, -1f, d, lo, n);

@@ -1,5 +1,7 @@
 package org.autograd4j;
 
+import org.autograd4j.internal.kernels.Erfc;
+
 /** Scalar special functions the kernels need, accurate to a few ulps in double. */
 final class SpecialFunctions {
   private SpecialFunctions() {}
@@ -62,46 +64,8 @@ final class SpecialFunctions {
   }
 
   /**
-   * erfc to float32's precision, for float32 tensors: relative error below 1.2e-7 for every z
-   * (Numerical Recipes' erfcc, a Chebyshev fit of {@code erfc(z) e^{z²}} in {@code t = 1/(1 +
-   * z/2)}), a few times faster than {@link #erf}'s series and continued fraction. Relative accuracy
-   * holds in the far tail too, where {@code 1 - erf} would cancel: PyTorch's own float32 gelu is
-   * off by up to 100% near x = -5.5 (measured against its float64 one).
-   *
-   * <pre>{@code
-   * double c = SpecialFunctions.erfcFloat32(3.0); // 2.209e-5, to about 1e-7 relative
-   * }</pre>
-   */
-  static double erfcFloat32(double z) {
-    double a = Math.abs(z);
-    double t = 1 / (1 + 0.5 * a);
-    double poly =
-        -1.26551223
-            + t
-                * (1.00002368
-                    + t
-                        * (0.37409196
-                            + t
-                                * (0.09678418
-                                    + t
-                                        * (-0.18628806
-                                            + t
-                                                * (0.27886807
-                                                    + t
-                                                        * (-1.13520398
-                                                            + t
-                                                                * (1.48851587
-                                                                    + t
-                                                                        * (-0.82215223
-                                                                            + t
-                                                                                * 0.17087277))))))));
-    double r = t * Math.exp(-a * a + poly);
-    return z >= 0 ? r : 2 - r; // NaN falls through to 2 - NaN
-  }
-
-  /**
    * erf to float32's precision (about 2 ulps): the odd Taylor series below |z| = 1/2, where {@code
-   * 1 - erfc} would lose the leading digits, else {@code ±(1 - erfc)} from {@link #erfcFloat32}.
+   * 1 - erfc} would lose the leading digits, else {@code ±(1 - erfc)} from {@link Erfc#float32}.
    */
   static double erfFloat32(double z) {
     if (Math.abs(z) < 0.5) {
@@ -118,7 +82,7 @@ final class SpecialFunctions {
                                   * (-1.0 / 42
                                       + z2 * (1.0 / 216 + z2 * (-1.0 / 1320 + z2 / 9360))))));
     }
-    double r = 1 - erfcFloat32(Math.abs(z));
+    double r = 1 - Erfc.float32(Math.abs(z));
     return z < 0 ? -r : r;
   }
 }

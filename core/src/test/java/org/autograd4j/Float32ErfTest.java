@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * erf and gelu on float32 tensors ({@link SpecialFunctions#erfFloat32}, {@link
- * SpecialFunctions#erfcFloat32}) against the double-precision functions rounded to float32, and in
- * gelu's far negative tail, where the double path itself cancels, against values from mpmath.
+ * org.autograd4j.internal.kernels.Erfc#float32}) against the double-precision functions rounded to
+ * float32, and in gelu's far negative tail, where the double path itself cancels, against values
+ * from mpmath.
  */
 class Float32ErfTest {
   private static Tensor floats(double... v) {

@@ -54,4 +54,17 @@ public interface KernelProvider {
   default Convolutions convolutions() {
     return Convolutions.NONE;
   }
+
+  /**
+   * Returns the float32 transcendental functions.
+   *
+   * <pre>{@code
+   * provider.floatFunctions().log(x, 0, out, 0, x.length);
+   * }</pre>
+   *
+   * @return by default the scalar reference
+   */
+  default FloatFunctions floatFunctions() {
+    return ScalarFloatFunctions.REFERENCE;
+  }
 }

@@ -13,6 +13,7 @@ final class VectorKernelProvider implements KernelProvider {
   private final Reductions reductions;
   private final Optimizers optimizers;
   private final Convolutions convolutions = new VectorConvolutions();
+  private final FloatFunctions floatFunctions = new VectorFloatFunctions();
 
   /**
    * Creates the provider, touching the Vector API first so that a missing module fails here, where
@@ -45,6 +46,11 @@ final class VectorKernelProvider implements KernelProvider {
     return Runtime.version().feature() >= 22
         ? new UnrolledVectorDoubleMicroKernel()
         : new VectorDoubleMicroKernel();
+  }
+
+  @Override
+  public FloatFunctions floatFunctions() {
+    return floatFunctions;
   }
 
   @Override

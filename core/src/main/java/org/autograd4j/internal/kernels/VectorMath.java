@@ -17,22 +17,19 @@ import jdk.incubator.vector.VectorSpecies;
  * it stays exact, {@code exp(r)} is a polynomial, and {@code 2^n} is assembled directly in the
  * exponent bits. {@code 2^n} is applied as two halves so that results in the subnormal range and
  * overflow to infinity come out right without extra branches.
+ *
+ * <p>Both call nothing but the Vector API, on purpose: C2 inlines the API's own methods whatever
+ * the size of the method being compiled, but stops inlining other methods once that method has
+ * grown past a node budget (NodeCountInliningCutoff), and a vector passed to or returned from a
+ * method that is not inlined is boxed on the heap, 10-100 times slower. A helper of ours inside
+ * these bodies was cut that way in the float32 sigmoid loop (which adds its own steps around {@code
+ * exp}).
  */
 final class VectorMath {
   private VectorMath() {}
 
   private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
   private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
-
-  // Broadcast helpers: the Vector API has fma(float, float) and fma(Vector, Vector) but no mixed
-  // form. The species is a constant, so these fold to a register broadcast.
-  private static FloatVector bc(FloatVector unused, float v) {
-    return FloatVector.broadcast(FS, v);
-  }
-
-  private static DoubleVector bc(DoubleVector unused, double v) {
-    return DoubleVector.broadcast(DS, v);
-  }
 
   // 1.5 * 2^23: adding it rounds a float of magnitude < 2^22 to an integer (round-half-even),
   // which then sits in the low mantissa bits.
@@ -60,27 +57,30 @@ final class VectorMath {
     x = x.max(F_MIN).min(F_MAX);
     FloatVector t = x.fma(F_LOG2E, F_ROUND);
     FloatVector n = t.sub(F_ROUND);
-    FloatVector r = n.fma(bc(x, -F_LN2_HI), x);
-    r = n.fma(bc(x, -F_LN2_LO), r);
+    FloatVector r = n.fma(FloatVector.broadcast(FS, -F_LN2_HI), x);
+    r = n.fma(FloatVector.broadcast(FS, -F_LN2_LO), r);
     // Cephes expf minimax polynomial: exp(r) ~ 1 + r + r^2 * P(r) on [-ln2/2, ln2/2].
     FloatVector p = r.fma(1.9875691500E-4f, 1.3981999507E-3f);
-    p = p.fma(r, bc(x, 8.3334519073E-3f));
-    p = p.fma(r, bc(x, 4.1665795894E-2f));
-    p = p.fma(r, bc(x, 1.6666665459E-1f));
-    p = p.fma(r, bc(x, 5.0000001201E-1f));
+    p = p.fma(r, FloatVector.broadcast(FS, 8.3334519073E-3f));
+    p = p.fma(r, FloatVector.broadcast(FS, 4.1665795894E-2f));
+    p = p.fma(r, FloatVector.broadcast(FS, 1.6666665459E-1f));
+    p = p.fma(r, FloatVector.broadcast(FS, 5.0000001201E-1f));
     p = p.fma(r.mul(r), r).add(1f);
     // n in [-150, 128] is split into halves in [-75, 64]: each 2^half is a normal float.
     FloatVector half = n.fma(0.5f, F_ROUND).sub(F_ROUND);
     FloatVector rest = n.sub(half);
-    return p.mul(pow2(half)).mul(pow2(rest));
-  }
-
-  /** {@code 2^k} for integral {@code k} in {@code [-126, 127]}, built in the exponent bits. */
-  private static FloatVector pow2(FloatVector k) {
-    return k.add(F_EXP_BIAS)
-        .reinterpretAsInts()
-        .lanewise(VectorOperators.LSHL, 23)
-        .reinterpretAsFloats();
+    // 2^k for integral k in [-126, 127], built in the exponent bits.
+    FloatVector pow2Half =
+        half.add(F_EXP_BIAS)
+            .reinterpretAsInts()
+            .lanewise(VectorOperators.LSHL, 23)
+            .reinterpretAsFloats();
+    FloatVector pow2Rest =
+        rest.add(F_EXP_BIAS)
+            .reinterpretAsInts()
+            .lanewise(VectorOperators.LSHL, 23)
+            .reinterpretAsFloats();
+    return p.mul(pow2Half).mul(pow2Rest);
   }
 
   private static final double D_ROUND = 6755399441055744.0; // 1.5 * 2^52
@@ -102,33 +102,35 @@ final class VectorMath {
     x = x.max(D_MIN).min(D_MAX);
     DoubleVector t = x.fma(D_LOG2E, D_ROUND);
     DoubleVector n = t.sub(D_ROUND);
-    DoubleVector r = n.fma(bc(x, -D_LN2_HI), x);
-    r = n.fma(bc(x, -D_LN2_LO), r);
+    DoubleVector r = n.fma(DoubleVector.broadcast(DS, -D_LN2_HI), x);
+    r = n.fma(DoubleVector.broadcast(DS, -D_LN2_LO), r);
     // Taylor series to r^13: the truncation error |r|^14 / 14! < 5e-18 is below half an ulp for
-    // |r| <= ln2 / 2; Horner with FMAs keeps the rounding error to about one ulp.
+    // |r| <= ln2 / 2. Horner's steps for the terms r^5 to r^13 are plain products and sums, as
+    // their rounding reaches the result scaled by r^5 (below 0.005), the last ones FMAs: about
+    // one ulp in all. With FMAs and broadcasts throughout, the method was over C2's 325-byte limit
+    // for inlining a hot method (FreqInlineSize).
     DoubleVector p = r.fma(1.0 / 6227020800.0, 1.0 / 479001600.0);
-    p = p.fma(r, bc(x, 1.0 / 39916800.0));
-    p = p.fma(r, bc(x, 1.0 / 3628800.0));
-    p = p.fma(r, bc(x, 1.0 / 362880.0));
-    p = p.fma(r, bc(x, 1.0 / 40320.0));
-    p = p.fma(r, bc(x, 1.0 / 5040.0));
-    p = p.fma(r, bc(x, 1.0 / 720.0));
-    p = p.fma(r, bc(x, 1.0 / 120.0));
-    p = p.fma(r, bc(x, 1.0 / 24.0));
-    p = p.fma(r, bc(x, 1.0 / 6.0));
-    p = p.fma(r, bc(x, 0.5));
+    p = p.mul(r).add(1.0 / 39916800.0).mul(r).add(1.0 / 3628800.0);
+    p = p.mul(r).add(1.0 / 362880.0).mul(r).add(1.0 / 40320.0);
+    p = p.mul(r).add(1.0 / 5040.0).mul(r).add(1.0 / 720.0).mul(r).add(1.0 / 120.0);
+    p = p.fma(r, DoubleVector.broadcast(DS, 1.0 / 24.0));
+    p = p.fma(r, DoubleVector.broadcast(DS, 1.0 / 6.0));
+    p = p.fma(r, DoubleVector.broadcast(DS, 0.5));
     p = p.fma(r.mul(r), r).add(1.0);
     // n in [-1076, 1024] is split into halves in [-538, 512]: each 2^half is a normal double.
     DoubleVector half = n.fma(0.5, D_ROUND).sub(D_ROUND);
     DoubleVector rest = n.sub(half);
-    return p.mul(pow2(half)).mul(pow2(rest));
-  }
-
-  /** {@code 2^k} for integral {@code k} in {@code [-1022, 1023]}, built in the exponent bits. */
-  private static DoubleVector pow2(DoubleVector k) {
-    return k.add(D_EXP_BIAS)
-        .reinterpretAsLongs()
-        .lanewise(VectorOperators.LSHL, 52)
-        .reinterpretAsDoubles();
+    // 2^k for integral k in [-1022, 1023], built in the exponent bits.
+    DoubleVector pow2Half =
+        half.add(D_EXP_BIAS)
+            .reinterpretAsLongs()
+            .lanewise(VectorOperators.LSHL, 52)
+            .reinterpretAsDoubles();
+    DoubleVector pow2Rest =
+        rest.add(D_EXP_BIAS)
+            .reinterpretAsLongs()
+            .lanewise(VectorOperators.LSHL, 52)
+            .reinterpretAsDoubles();
+    return p.mul(pow2Half).mul(pow2Rest);
   }
 }

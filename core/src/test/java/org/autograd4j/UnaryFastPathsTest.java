@@ -11,11 +11,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * abs, x ** 2, sqrt, clamp and sigmoid on their plain-loop fast path ({@link ExactLoops}) give, bit
- * for bit, what the general per-element path gives: on special values, at sizes around the vector
- * width and above the parallel grain, on one and two threads, and for an input at an offset.
+ * The unary fast paths give, bit for bit, what the general per-element path gives: abs, x ** 2,
+ * sqrt, clamp and float64 sigmoid on their plain loops ({@link ExactLoops}), and float32 log, sin,
+ * cos, tanh, sigmoid and gelu on the provider's {@code FloatFunctions}; on special values, at sizes
+ * around the vector width and above the parallel grain, on one and two threads, and for an input at
+ * an offset.
  */
-class ExactLoopsTest {
+class UnaryFastPathsTest {
   private static final int[] SIZES = {1, 7, 8, 9, 15, 16, 17, 33, 100, 40_000, 70_001};
   private static final double[] SPECIAL = {
     Double.NaN,
@@ -117,6 +119,21 @@ class ExactLoopsTest {
         DType.FLOAT32);
     assertMatchesGeneralPath(
         "sigmoid", Tensor::sigmoid, v -> 1 / (1 + Math.exp(-v)), DType.FLOAT64);
+  }
+
+  @Test
+  void float32FunctionsMatchTheGeneralPath() {
+    // Float32 tensors take FloatFunctions; float64 ones keep the general path, so only float32
+    // tells the two apart. The general path rounds Math's double result to float.
+    assertMatchesGeneralPath("log", Tensor::log, Math::log, DType.FLOAT32);
+    assertMatchesGeneralPath("sin", Tensor::sin, Math::sin, DType.FLOAT32);
+    assertMatchesGeneralPath("cos", Tensor::cos, Math::cos, DType.FLOAT32);
+    assertMatchesGeneralPath("tanh", Tensor::tanh, Math::tanh, DType.FLOAT32);
+    assertMatchesGeneralPath(
+        "gelu",
+        Tensor::gelu,
+        v -> 0.5 * v * org.autograd4j.internal.kernels.Erfc.float32(-v * Math.sqrt(0.5)),
+        DType.FLOAT32);
   }
 
   @Test

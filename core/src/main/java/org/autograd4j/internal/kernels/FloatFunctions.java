@@ -1,0 +1,85 @@
+package org.autograd4j.internal.kernels;
+
+/**
+ * Float32 transcendental functions on contiguous runs of {@code float[]}. Each method processes
+ * {@code n} consecutive elements; {@code out} may be {@code x} at the same offset.
+ *
+ * <p>The scalar provider's methods are the reference, the values the general path computes: the
+ * double function of the widened float, rounded to float ({@code (float) Math.log(x)}), or for
+ * sigmoid PyTorch's float steps. The vector provider evaluates the same double function in double
+ * lanes to a few double ulps, so it returns the reference's float except when the exact value lies
+ * within about 1e-15 (relative) of halfway between two floats, and then the neighbouring float.
+ *
+ * <pre>{@code
+ * provider.floatFunctions().tanh(x, 0, out, 0, x.length);
+ * }</pre>
+ */
+public interface FloatFunctions {
+
+  /**
+   * {@code out[i] = (float) log(x[i])}: -inf at 0, NaN below it.
+   *
+   * @param x input
+   * @param xOff offset of {@code x[0]}
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void log(float[] x, int xOff, float[] out, int outOff, int n);
+
+  /**
+   * {@code out[i] = (float) sin(x[i])}.
+   *
+   * @param x input
+   * @param xOff offset of {@code x[0]}
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void sin(float[] x, int xOff, float[] out, int outOff, int n);
+
+  /**
+   * {@code out[i] = (float) cos(x[i])}.
+   *
+   * @param x input
+   * @param xOff offset of {@code x[0]}
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void cos(float[] x, int xOff, float[] out, int outOff, int n);
+
+  /**
+   * {@code out[i] = (float) tanh(x[i])}.
+   *
+   * @param x input
+   * @param xOff offset of {@code x[0]}
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void tanh(float[] x, int xOff, float[] out, int outOff, int n);
+
+  /**
+   * {@code out[i] = 1f / (1f + (float) exp(-x[i]))}, each step rounded to float as PyTorch
+   * evaluates float32 sigmoid (the seeds print such values in full).
+   *
+   * @param x input
+   * @param xOff offset of {@code x[0]}
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void sigmoid(float[] x, int xOff, float[] out, int outOff, int n);
+
+  /**
+   * The exact gelu {@code out[i] = (float) (0.5 x erfc(-x / sqrt 2))}, with {@link Erfc#float32}.
+   *
+   * @param x input
+   * @param xOff offset of {@code x[0]}
+   * @param out destination
+   * @param outOff offset of {@code out[0]}
+   * @param n number of elements
+   */
+  void gelu(float[] x, int xOff, float[] out, int outOff, int n);
+}

@@ -1,0 +1,191 @@
+package org.autograd4j.internal.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The vector {@link FloatFunctions} against the scalar reference, which is {@code (float)
+ * Math.f(x)} (sigmoid: PyTorch's float steps; gelu: {@link Erfc#float32}). The contract allows the
+ * neighbouring float when the exact value lies within about 1e-15 of halfway between two floats; on
+ * the samples here, over a million arguments a function from every part of the float range and the
+ * edges of each method, no such case occurs, so the results must be identical.
+ */
+class FloatFunctionsParityTest {
+  private static final int OFF = 3;
+
+  private FloatFunctions scalar;
+  private FloatFunctions vector;
+
+  @BeforeEach
+  void providers() {
+    scalar = Kernels.scalar().floatFunctions();
+    assumeTrue(Kernels.vector().isPresent(), "no Vector API in this JVM");
+    vector = Kernels.vector().get().floatFunctions();
+  }
+
+  /** One of the functions, as (provider, x, xOff, out, outOff, n). */
+  private interface Function {
+    void apply(FloatFunctions f, float[] x, int xOff, float[] out, int outOff, int n);
+  }
+
+  private static final String[] NAMES = {"log", "sin", "cos", "tanh", "sigmoid", "gelu"};
+
+  private static final Function[] FUNCTIONS = {
+    FloatFunctions::log,
+    FloatFunctions::sin,
+    FloatFunctions::cos,
+    FloatFunctions::tanh,
+    FloatFunctions::sigmoid,
+    FloatFunctions::gelu
+  };
+
+  /** Compares the two providers on x, read from offset OFF and written at offset 1. */
+  private void check(String what, float[] x) {
+    int n = x.length;
+    float[] in = new float[n + OFF];
+    System.arraycopy(x, 0, in, OFF, n);
+    for (int f = 0; f < FUNCTIONS.length; f++) {
+      float[] expected = new float[n + 2];
+      float[] actual = new float[n + 2];
+      expected[0] = actual[0] = 7f;
+      expected[n + 1] = actual[n + 1] = 9f;
+      FUNCTIONS[f].apply(scalar, in, OFF, expected, 1, n);
+      FUNCTIONS[f].apply(vector, in, OFF, actual, 1, n);
+      for (int i = 0; i < n + 2; i++) {
+        if (Float.floatToIntBits(expected[i]) != Float.floatToIntBits(actual[i])
+            && !(Float.isNaN(expected[i]) && Float.isNaN(actual[i]))) {
+          throw new AssertionError(
+              String.format(
+                  "%s(%s) on %s, n=%d: reference %s, vector %s",
+                  NAMES[f],
+                  i == 0 || i == n + 1 ? "outside the range" : Float.toString(x[i - 1]),
+                  what,
+                  n,
+                  expected[i],
+                  actual[i]));
+        }
+      }
+    }
+  }
+
+  @Test
+  void matchesOnEverySizeAroundTheVectorWidthAndTheBlock() {
+    Random random = new Random(3);
+    List<Integer> sizes = new ArrayList<>();
+    for (int n : TestData.SIZES) {
+      sizes.add(n);
+    }
+    // The vector loops work in blocks of 1024.
+    sizes.addAll(List.of(1023, 1024, 1025, 2048 + 13));
+    for (int n : sizes) {
+      check("random", TestData.floats(random, n, 8f, true));
+    }
+  }
+
+  @Test
+  void matchesOverTheWholeFloatRange() {
+    Random random = new Random(17);
+    int n = 1 << 20;
+    float[] bits = new float[n];
+    float[] normal = new float[n];
+    float[] magnitudes = new float[n];
+    for (int i = 0; i < n; i++) {
+      bits[i] = Float.intBitsToFloat(random.nextInt()); // every exponent, NaNs and infinities
+      normal[i] = (float) (random.nextGaussian() * 4);
+      magnitudes[i] =
+          (float) ((random.nextBoolean() ? 1 : -1) * Math.pow(10, random.nextDouble() * 16 - 9));
+    }
+    check("random bit patterns", bits);
+    check("normal, sd 4", normal);
+    check("magnitudes 1e-9 to 1e7", magnitudes);
+  }
+
+  @Test
+  void matchesAtTheEdgesOfEachMethod() {
+    List<Float> edges = new ArrayList<>();
+    float[] special = {
+      Float.NaN,
+      Float.POSITIVE_INFINITY,
+      Float.NEGATIVE_INFINITY,
+      0f,
+      -0f,
+      Float.MIN_VALUE,
+      -Float.MIN_VALUE,
+      Float.MIN_NORMAL,
+      Float.MAX_VALUE,
+      -Float.MAX_VALUE,
+      1f,
+      -1f,
+      // log: the mantissa's switch to halving at sqrt(2)
+      1.4142135f,
+      1.4142137f,
+      0.70710677f,
+      // tanh: the switch from the series at 0.04
+      0.04f,
+      Math.nextDown(0.04f),
+      -0.04f,
+      // sin, cos: the fallback at 1.6e6, and the float nearest a large multiple of pi/2
+      1.6e6f,
+      Math.nextDown(1.6e6f),
+      -1.6e6f,
+      (float) (1e5 * Math.PI / 2),
+      // exp's clamps (sigmoid, tanh and gelu) and gelu's far tails
+      88.7f,
+      -88.7f,
+      104f,
+      -104f,
+      -5.5f,
+      -13f,
+      -30f,
+      30f,
+    };
+    for (float v : special) {
+      edges.add(v);
+    }
+    // Neighbours of multiples of pi/2, where the reduced argument is smallest.
+    for (int k = -2000; k <= 2000; k++) {
+      float near = (float) (k * Math.PI / 2);
+      edges.add(Math.nextDown(near));
+      edges.add(near);
+      edges.add(Math.nextUp(near));
+    }
+    float[] x = new float[edges.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = edges.get(i);
+    }
+    check("edges", x);
+  }
+
+  @Test
+  void writesInPlace() {
+    float[] x = TestData.floats(new Random(5), 100, 4f, true);
+    for (int f = 0; f < FUNCTIONS.length; f++) {
+      float[] expected = new float[x.length];
+      FUNCTIONS[f].apply(scalar, x, 0, expected, 0, x.length);
+      float[] inPlace = x.clone();
+      FUNCTIONS[f].apply(vector, inPlace, 0, inPlace, 0, x.length);
+      assertArrayEquals(expected, inPlace, NAMES[f]);
+    }
+  }
+
+  @Test
+  void referenceIsMathRoundedToFloat() {
+    // Independent of either provider's code: a few values from Math, and sigmoid's float steps
+    // (sigmoid(6.7f) is 0.99877053f, one below the correctly rounded 0.9987706f).
+    float[] x = {0.5f, 2f, 6.7f};
+    float[] out = new float[3];
+    scalar.log(x, 0, out, 0, 3);
+    assertArrayEquals(new float[] {-0.6931472f, 0.6931472f, 1.9021075f}, out);
+    scalar.tanh(x, 0, out, 0, 3);
+    assertArrayEquals(new float[] {0.46211717f, 0.9640276f, 0.99999696f}, out);
+    vector.sigmoid(x, 0, out, 0, 3);
+    assertEquals(0.99877053f, out[2]);
+  }
+}
