@@ -829,4 +829,32 @@ final class FastPaths {
     }
     return new Tensor(out, x.shape.clone());
   }
+
+  /**
+   * logsumexp over the last dim of a contiguous float32 tensor ({@code reduced} true for that dim
+   * only), on the provider's row kernel; null for any other layout, dtype or set of dims.
+   */
+  static Tensor logSumExpLastDim(Tensor x, boolean[] reduced, boolean keepdim) {
+    int d = x.dim();
+    if (x.storage.dtype() != DType.FLOAT32
+        || d == 0
+        || x.numel() == 0
+        || !Strided.isContiguous(x.shape, x.strides)) {
+      return null;
+    }
+    for (int i = 0; i < d; i++) {
+      if (reduced[i] != (i == d - 1)) {
+        return null;
+      }
+    }
+    int cols = x.shape[d - 1];
+    int rows = x.numel() / cols;
+    Storage out = Storage.allocate(DType.FLOAT32, rows);
+    PROVIDER.reductions().logSumExpRows(x.storage.floats(), x.offset, out.floats(), 0, rows, cols);
+    int[] shape = java.util.Arrays.copyOf(x.shape, keepdim ? d : d - 1);
+    if (keepdim) {
+      shape[d - 1] = 1;
+    }
+    return new Tensor(out, shape);
+  }
 }

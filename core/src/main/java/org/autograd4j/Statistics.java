@@ -238,26 +238,29 @@ final class Statistics {
 
   static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
     boolean[] reduced = mask(x, dims);
+    Tensor fast = FastPaths.logSumExpLastDim(x, reduced, keepdim);
     Tensor out =
-        RowKernels.reduce(
-            x,
-            reduced,
-            keepdim,
-            Promotion.floatResult(x),
-            (v, from, n) -> {
-              double max = Double.NEGATIVE_INFINITY;
-              for (int i = 0; i < n; i++) {
-                max = Math.max(max, v[from + i]);
-              }
-              if (Double.isInfinite(max)) {
-                return max; // all -inf gives -inf; any +inf gives +inf
-              }
-              double sum = 0;
-              for (int i = 0; i < n; i++) {
-                sum += Math.exp(v[from + i] - max);
-              }
-              return max + Math.log(sum);
-            });
+        fast != null
+            ? fast
+            : RowKernels.reduce(
+                x,
+                reduced,
+                keepdim,
+                Promotion.floatResult(x),
+                (v, from, n) -> {
+                  double max = Double.NEGATIVE_INFINITY;
+                  for (int i = 0; i < n; i++) {
+                    max = Math.max(max, v[from + i]);
+                  }
+                  if (Double.isInfinite(max)) {
+                    return max; // all -inf gives -inf; any +inf gives +inf
+                  }
+                  double sum = 0;
+                  for (int i = 0; i < n; i++) {
+                    sum += Math.exp(v[from + i] - max);
+                  }
+                  return max + Math.log(sum);
+                });
     return Op.record(
         "LogsumexpBackward0",
         out,

@@ -152,6 +152,31 @@ class FastPathsTest {
 
   @ParameterizedTest
   @ValueSource(ints = {1, 2})
+  void logSumExpOverTheLastDimMatchesTheGeneralPath(int numThreads) {
+    Parallel.setNumThreads(numThreads);
+    for (int cols : new int[] {1, 7, 16, 33, 784}) {
+      // A view at an offset (rows 1..) of a contiguous float32 tensor takes the fast path; the
+      // same values in float64 take the general path, whose result rounded to float32 is the
+      // reference (the kernel sums exps in float lanes: a few ulps).
+      Tensor base = random(DType.FLOAT32, 65, cols).mul(10.0);
+      Tensor x = base.narrow(0, 1, 64);
+      Tensor expected = x.to(DType.FLOAT64).logsumexp(new int[] {-1}, true).to(DType.FLOAT32);
+      Tensor actual = x.logsumexp(new int[] {-1}, true);
+      assertArrayEquals(new int[] {64, 1}, actual.shape, "keepdim shape");
+      assertArrayEquals(expected.toDoubleArray(), actual.toDoubleArray(), 1e-5, "cols=" + cols);
+      assertArrayEquals(new int[] {64}, x.logsumexp(1).shape, "shape without keepdim");
+    }
+    Tensor m = random(DType.FLOAT32, 4, 6);
+    assertNull(FastPaths.logSumExpLastDim(m, new boolean[] {true, false}, false), "dim 0");
+    assertNull(FastPaths.logSumExpLastDim(m.t(), new boolean[] {false, true}, false), "strided");
+    assertNull(
+        FastPaths.logSumExpLastDim(m.to(DType.FLOAT64), new boolean[] {false, true}, false),
+        "float64");
+    assertNotNull(FastPaths.logSumExpLastDim(m, new boolean[] {false, true}, false));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
   void unaryMatchesTheReference(int numThreads) {
     Parallel.setNumThreads(numThreads);
     for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {

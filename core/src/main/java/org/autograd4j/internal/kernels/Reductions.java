@@ -171,6 +171,25 @@ public interface Reductions {
   void logSoftmaxRows(float[] x, int xOff, float[] out, int outOff, int rows, int cols);
 
   /**
+   * The log-sum-exp of each row of a contiguous {@code rows x cols} matrix, computed stably as
+   * {@code max + log(sum(exp(x - max)))}; a row whose max is infinite gives that max, a row with a
+   * NaN gives NaN. The scalar provider sums in double (the general path's value); the vector one in
+   * float lanes, within a few ulps of it.
+   *
+   * <pre>{@code
+   * reductions.logSumExpRows(x, 0, out, 0, 256, 784); // out[r] = torch.logsumexp(x[r], 0)
+   * }</pre>
+   *
+   * @param x input rows
+   * @param xOff offset of {@code x[0][0]}
+   * @param out one value per row
+   * @param outOff offset of {@code out[0]}
+   * @param rows number of rows
+   * @param cols length of each row, at least 1
+   */
+  void logSumExpRows(float[] x, int xOff, float[] out, int outOff, int rows, int cols);
+
+  /**
    * Returns {@code x[0] + ... + x[n-1]}, accumulated with more precision than a naive loop (the
    * result may differ between providers in the last bits).
    *

@@ -104,6 +104,28 @@ final class ScalarReductions implements Reductions {
   }
 
   @Override
+  public void logSumExpRows(float[] x, int xOff, float[] out, int outOff, int rows, int cols) {
+    RowParallel.forRows(
+        rows,
+        cols,
+        (r0, r1) -> {
+          for (int r = r0; r < r1; r++) {
+            int xi = xOff + r * cols;
+            double m = max(x, xi, cols);
+            if (Double.isInfinite(m)) {
+              out[outOff + r] = (float) m; // all -inf gives -inf; any +inf gives +inf
+              continue;
+            }
+            double s = 0;
+            for (int j = 0; j < cols; j++) {
+              s += Math.exp(x[xi + j] - m);
+            }
+            out[outOff + r] = (float) (m + Math.log(s));
+          }
+        });
+  }
+
+  @Override
   public void logSoftmaxRows(float[] x, int xOff, float[] out, int outOff, int rows, int cols) {
     RowParallel.forRows(
         rows,

@@ -451,8 +451,23 @@ final class VectorReductions implements Reductions {
         });
   }
 
-  private void logSoftmaxRow(float[] x, int xi, float[] out, int oi, int cols) {
-    float m = max(x, xi, cols);
+  @Override
+  public void logSumExpRows(float[] x, int xOff, float[] out, int outOff, int rows, int cols) {
+    RowParallel.forRows(
+        rows,
+        cols,
+        (r0, r1) -> {
+          for (int r = r0; r < r1; r++) {
+            int xi = xOff + r * cols;
+            float m = max(x, xi, cols);
+            out[outOff + r] =
+                Float.isInfinite(m) ? m : (float) (m + Math.log(sumExpShifted(x, xi, cols, m)));
+          }
+        });
+  }
+
+  /** {@code sum(exp(x[xi + j] - m))} over a row, exp in float lanes, the lane sum in double. */
+  private static double sumExpShifted(float[] x, int xi, int cols, float m) {
     FloatVector vm = FloatVector.broadcast(F, m);
     FloatVector acc = FloatVector.zero(F);
     int upper = F.loopBound(cols);
@@ -463,7 +478,14 @@ final class VectorReductions implements Reductions {
     for (int j = upper; j < cols; j++) {
       s += Math.exp(x[xi + j] - m);
     }
-    float logSum = (float) Math.log(s);
+    return s;
+  }
+
+  private void logSoftmaxRow(float[] x, int xi, float[] out, int oi, int cols) {
+    float m = max(x, xi, cols);
+    FloatVector vm = FloatVector.broadcast(F, m);
+    int upper = F.loopBound(cols);
+    float logSum = (float) Math.log(sumExpShifted(x, xi, cols, m));
     FloatVector vl = FloatVector.broadcast(F, logSum);
     for (int j = 0; j < upper; j += F.length()) {
       FloatVector.fromArray(F, x, xi + j).sub(vm).sub(vl).intoArray(out, oi + j);

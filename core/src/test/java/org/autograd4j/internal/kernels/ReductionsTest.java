@@ -228,6 +228,49 @@ class ReductionsTest {
     assertArrayEquals(logSoft, out);
   }
 
+  @ParameterizedTest
+  @MethodSource("providers")
+  void logSumExpRowsMatchDoubleReference(KernelProvider provider) {
+    Reductions r = provider.reductions();
+    Random random = new Random(4);
+    int[][] shapes = {{1, 1}, {3, 7}, {2, 8}, {150, 10}, {4, 17}, {5, 33}, {300, 129}, {1, 40000}};
+    for (int[] shape : shapes) {
+      int rows = shape[0];
+      int cols = shape[1];
+      float[] x = TestData.floats(random, OFF + rows * cols, 80f, false);
+      x[OFF] = 1000f; // a naive sum of exps would overflow
+      float[] out = new float[OFF + rows + 1];
+      out[OFF + rows] = 7f;
+      r.logSumExpRows(x, OFF, out, OFF, rows, cols);
+      for (int i = 0; i < rows; i++) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < cols; j++) {
+          m = Math.max(m, x[OFF + i * cols + j]);
+        }
+        double s = 0;
+        for (int j = 0; j < cols; j++) {
+          s += Math.exp(x[OFF + i * cols + j] - m);
+        }
+        double expected = m + Math.log(s);
+        assertClose(
+            expected,
+            out[OFF + i],
+            1e-6 * Math.abs(expected) + 1e-6,
+            "logsumexp " + rows + "x" + cols);
+      }
+      assertEquals(7f, out[OFF + rows], "written past the rows");
+    }
+    // torch.logsumexp(torch.tensor([[inf, 1.], [-inf, -inf], [-inf, 1.], [nan, 1.], [-inf, inf],
+    // [0.5, -1.25]]), 1), the last 2.0 from math: 0.5 + log(1 + e^-1.75).
+    float inf = Float.POSITIVE_INFINITY;
+    float[] x = {inf, 1, -inf, -inf, -inf, 1, Float.NaN, 1, -inf, inf, 0.5f, -1.25f};
+    float[] out = new float[6];
+    r.logSumExpRows(x, 0, out, 0, 6, 2);
+    assertArrayEquals(
+        new float[] {inf, -inf, 1, Float.NaN, inf, (float) (0.5 + Math.log1p(Math.exp(-1.75)))},
+        out);
+  }
+
   private static int[] sizesWithLarge() {
     int[] sizes = java.util.Arrays.copyOf(TestData.SIZES, TestData.SIZES.length + 2);
     sizes[sizes.length - 2] = 4096 * 3 + 37; // several sum blocks plus a tail
