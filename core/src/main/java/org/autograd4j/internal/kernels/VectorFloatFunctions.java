@@ -10,16 +10,30 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link FloatFunctions} in double lanes: the floats are widened to double a block at a time,
  * evaluated to a few double ulps and rounded back, so the results are the scalar reference's floats
- * but in rare halfway cases (see {@link FloatFunctions}). Tails, and a vector of sin or cos
- * arguments with one of 1.6e6 or more, take {@link Math}'s function per element.
+ * but in rare halfway cases (see {@link FloatFunctions}). The last elements short of a whole vector
+ * take the reference itself, a vector of sin or cos arguments with one of 1.6e6 or more {@link
+ * Math}'s function.
  *
  * <p>Why double lanes: {@link Math#log} and friends cost 5-30 ns an element here, so log, sin and
  * tanh of 256 x 784 floats took 5-25 times PyTorch's vector polynomials (ops workload of {@code
  * bench/side-by-side.sh}); a float polynomial would be faster still, but would not give the
  * reference's values.
  *
- * <p>Each vector loop holds its whole computation and calls nothing but the Vector API and {@link
- * VectorMath#exp(DoubleVector)} (which does the same), for the reason given in {@link VectorMath}.
+ * <p>How, and why so, for C2: each function is a few passes over the block, each pass a loop over
+ * arrays that calls nothing but the Vector API. C2 inlines the API's own methods whatever the size
+ * of the method it compiles, but stops inlining ours once that method has grown past a node budget
+ * ({@code NodeCountInliningCutoff}) or when one is over 325 bytes ({@code FreqInlineSize}); a
+ * method of ours that takes or returns a vector and is not inlined boxes every vector on the heap
+ * (10-100 times slower). A pass takes arrays, so where C2 does not inline one, it is merely called.
+ * Against one loop per function around {@link VectorMath#exp(DoubleVector)}, the passes took tanh
+ * from 0.50 to 0.37 ms, sigmoid from 0.40 to 0.30 and gelu from 0.80 to 0.46 on JDK 25 (throwaway
+ * sweep of 21 ops in one JVM). Two more things C2 on JDK 17 punishes, found the same way: a mask
+ * made before a loop and used in it (sin 0.26 -> 1.3 ms), and vector conversions, which need floats
+ * of half width, a second vector shape: softmax run after them took 625 instead of 165 µs (see
+ * {@code VectorElementwise}). So the widening and rounding are plain loops, which JDK 25's C2
+ * vectorises by itself. Even so, on JDK 17 tanh, sigmoid and gelu take about twice as long once
+ * other element-wise ops have run in the JVM (tanh 0.49 ms alone, 0.9-1.2 after neg, relu and exp);
+ * the cause is not found.
  *
  * <pre>{@code
  * new VectorFloatFunctions().log(x, 0, out, 0, x.length); // out[i] == (float) Math.log(x[i])
@@ -30,7 +44,7 @@ final class VectorFloatFunctions implements FloatFunctions {
 
   private static final VectorSpecies<Float> FP = FloatVector.SPECIES_PREFERRED;
 
-  /** Elements widened at a time: 8 KB of doubles, which stay in the L1 cache. */
+  /** Elements widened at a time, a multiple of the lanes: 8 KB of doubles, in the L1 cache. */
   private static final int BLOCK = 1024;
 
   private static final double SQRT_HALF = Math.sqrt(0.5);
@@ -81,78 +95,122 @@ final class VectorFloatFunctions implements FloatFunctions {
   private static final double TANH_SERIES_BELOW = 0.04;
   private static final long SIGN = 0x8000000000000000L;
 
-  /** A block op: replaces {@code a[0..n)} by a function of it, in double. */
-  @FunctionalInterface
-  private interface BlockOp {
-    void apply(double[] a, int n);
-  }
-
-  /**
-   * Runs {@code op} on x in blocks: each widened into a double scratch block, transformed there and
-   * rounded into out. The widening and rounding are plain loops, which JDK 25's C2 vectorises by
-   * itself; vector conversions would need floats of half width, a second vector shape, which on JDK
-   * 17 made the softmax and log-softmax kernels run after them 2-3.5 times slower (165 against 625
-   * µs), as C2's intrinsics are spoilt by two shapes in one process there (see {@code
-   * VectorElementwise}). {@code op} is called once a block and takes arrays, so C2 compiles it by
-   * itself when it does not inline it, and no vector is ever boxed.
-   */
-  private static void blocks(float[] x, int xOff, float[] out, int outOff, int n, BlockOp op) {
-    double[] block = new double[Math.min(n, BLOCK)];
-    for (int start = 0; start < n; start += BLOCK) {
-      int len = Math.min(BLOCK, n - start);
-      for (int j = 0; j < len; j++) {
-        block[j] = x[xOff + start + j];
-      }
-      op.apply(block, len);
-      for (int j = 0; j < len; j++) {
-        out[outOff + start + j] = (float) block[j];
-      }
+  @Override
+  public void log(float[] x, int xOff, float[] out, int outOff, int n) {
+    int vectorized = D.loopBound(n);
+    double[] a = scratch(vectorized);
+    for (int start = 0; start < vectorized; start += BLOCK) {
+      int len = Math.min(BLOCK, vectorized - start);
+      widen(x, xOff + start, a, len);
+      log(a, len);
+      narrow(a, out, outOff + start, len);
+    }
+    for (int i = vectorized; i < n; i++) {
+      out[outOff + i] = ScalarFloatFunctions.log(x[xOff + i]);
     }
   }
 
   @Override
-  public void log(float[] x, int xOff, float[] out, int outOff, int n) {
-    blocks(x, xOff, out, outOff, n, VectorFloatFunctions::log);
-  }
-
-  @Override
   public void sin(float[] x, int xOff, float[] out, int outOff, int n) {
-    blocks(x, xOff, out, outOff, n, VectorFloatFunctions::sin);
+    sinCos(x, xOff, out, outOff, n, 0);
   }
 
   @Override
   public void cos(float[] x, int xOff, float[] out, int outOff, int n) {
-    blocks(x, xOff, out, outOff, n, VectorFloatFunctions::cos);
+    sinCos(x, xOff, out, outOff, n, 1);
+  }
+
+  /** sin for shift 0, cos for 1. */
+  private static void sinCos(float[] x, int xOff, float[] out, int outOff, int n, long shift) {
+    int vectorized = D.loopBound(n);
+    double[] a = scratch(vectorized);
+    for (int start = 0; start < vectorized; start += BLOCK) {
+      int len = Math.min(BLOCK, vectorized - start);
+      widen(x, xOff + start, a, len);
+      sinCos(a, len, shift);
+      narrow(a, out, outOff + start, len);
+    }
+    for (int i = vectorized; i < n; i++) {
+      float v = x[xOff + i];
+      out[outOff + i] = shift == 0 ? ScalarFloatFunctions.sin(v) : ScalarFloatFunctions.cos(v);
+    }
   }
 
   @Override
   public void tanh(float[] x, int xOff, float[] out, int outOff, int n) {
-    blocks(x, xOff, out, outOff, n, VectorFloatFunctions::tanh);
+    int vectorized = D.loopBound(n);
+    double[] a = scratch(vectorized);
+    double[] e = scratch(vectorized);
+    for (int start = 0; start < vectorized; start += BLOCK) {
+      int len = Math.min(BLOCK, vectorized - start);
+      widen(x, xOff + start, a, len);
+      VectorMath.exp(a, 0, -2.0, true, e, 0, len);
+      tanh(a, e, len);
+      narrow(a, out, outOff + start, len);
+    }
+    for (int i = vectorized; i < n; i++) {
+      out[outOff + i] = ScalarFloatFunctions.tanh(x[xOff + i]);
+    }
   }
 
   @Override
   public void sigmoid(float[] x, int xOff, float[] out, int outOff, int n) {
     // The reference's steps: exp(-x) in double rounded to float, then 1f / (1f + e) in float.
-    blocks(x, xOff, out, outOff, n, VectorFloatFunctions::expOfNegated);
-    int i = 0;
-    FloatVector one = FloatVector.broadcast(FP, 1f);
-    for (int upper = FP.loopBound(n); i < upper; i += FP.length()) {
-      one.div(FloatVector.fromArray(FP, out, outOff + i).add(1f)).intoArray(out, outOff + i);
+    int vectorized = D.loopBound(n);
+    double[] a = scratch(vectorized);
+    for (int start = 0; start < vectorized; start += BLOCK) {
+      int len = Math.min(BLOCK, vectorized - start);
+      widen(x, xOff + start, a, len);
+      VectorMath.exp(a, 0, -1.0, false, a, 0, len);
+      narrow(a, out, outOff + start, len);
+      oneOverOnePlus(out, outOff + start, len);
     }
-    for (; i < n; i++) {
-      out[outOff + i] = 1f / (1f + out[outOff + i]);
+    for (int i = vectorized; i < n; i++) {
+      out[outOff + i] = ScalarFloatFunctions.sigmoid(x[xOff + i]);
     }
   }
 
   @Override
   public void gelu(float[] x, int xOff, float[] out, int outOff, int n) {
-    blocks(x, xOff, out, outOff, n, VectorFloatFunctions::gelu);
+    int vectorized = D.loopBound(n);
+    double[] a = scratch(vectorized);
+    double[] t = scratch(vectorized);
+    double[] e = scratch(vectorized);
+    for (int start = 0; start < vectorized; start += BLOCK) {
+      int len = Math.min(BLOCK, vectorized - start);
+      widen(x, xOff + start, a, len);
+      erfcParts(a, t, e, len);
+      VectorMath.exp(e, 0, 1.0, false, e, 0, len);
+      gelu(a, t, e, len);
+      narrow(a, out, outOff + start, len);
+    }
+    for (int i = vectorized; i < n; i++) {
+      out[outOff + i] = ScalarFloatFunctions.gelu(x[xOff + i]);
+    }
   }
+
+  private static double[] scratch(int n) {
+    return new double[Math.min(n, BLOCK)];
+  }
+
+  private static void widen(float[] x, int xOff, double[] a, int n) {
+    for (int i = 0; i < n; i++) {
+      a[i] = x[xOff + i];
+    }
+  }
+
+  private static void narrow(double[] a, float[] out, int outOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] = (float) a[i];
+    }
+  }
+
+  // ------------------------------------------------------------------ passes: n a multiple of
+  // the double lanes, nothing but the Vector API inside
 
   /** {@code a[i] = log(a[i])} for doubles widened from floats. */
   private static void log(double[] a, int n) {
-    int i = 0;
-    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+    for (int i = 0; i < n; i += D.length()) {
       DoubleVector v = DoubleVector.fromArray(D, a, i);
       LongVector bits = v.reinterpretAsLongs();
       // v = 2^k m with m in [1, 2), m halved (k raised) above sqrt(2): f = m - 1 in [-0.29, 0.42].
@@ -190,23 +248,11 @@ final class VectorFloatFunctions implements FloatFunctions {
       }
       log.intoArray(a, i);
     }
-    for (; i < n; i++) {
-      a[i] = Math.log(a[i]);
-    }
-  }
-
-  private static void sin(double[] a, int n) {
-    sinCos(a, n, 0);
-  }
-
-  private static void cos(double[] a, int n) {
-    sinCos(a, n, 1);
   }
 
   /** {@code a[i] = sin(a[i] + shift pi/2)}: sin for shift 0, cos for 1. */
   private static void sinCos(double[] a, int n, long shift) {
-    int i = 0;
-    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+    for (int i = 0; i < n; i += D.length()) {
       DoubleVector v = DoubleVector.fromArray(D, a, i);
       if (v.abs().compare(VectorOperators.GE, TRIG_LIMIT).anyTrue()) {
         for (int j = i; j < i + D.length(); j++) {
@@ -222,11 +268,13 @@ final class VectorFloatFunctions implements FloatFunctions {
       DoubleVector z = r.mul(r);
       DoubleVector ps =
           z.fma(S6, S5).fma(z, DoubleVector.broadcast(D, S4)).fma(z, DoubleVector.broadcast(D, S3));
+      // r (1 + z P(z)), not r + r z P(z): sin(-0) must be -0, and (-0) + (+0) is +0.
       DoubleVector sin =
           ps.fma(z, DoubleVector.broadcast(D, S2))
               .fma(z, DoubleVector.broadcast(D, S1))
               .mul(z)
-              .fma(r, r);
+              .add(1.0)
+              .mul(r);
       DoubleVector pc =
           z.fma(C6, C5).fma(z, DoubleVector.broadcast(D, C4)).fma(z, DoubleVector.broadcast(D, C3));
       pc = pc.fma(z, DoubleVector.broadcast(D, C2)).fma(z, DoubleVector.broadcast(D, C1));
@@ -242,24 +290,16 @@ final class VectorFloatFunctions implements FloatFunctions {
               VectorOperators.XOR,
               sinBits.lanewise(VectorOperators.XOR, cos.reinterpretAsLongs()).and(useCos));
       DoubleVector result = picked.lanewise(VectorOperators.XOR, negate).reinterpretAsDoubles();
-      if (shift == 0) {
-        // sin(-0) is -0, where r + r z P(z) gives (-0) + (+0) = +0.
-        result = result.blend(v, v.compare(VectorOperators.EQ, 0.0));
-      }
       result.intoArray(a, i);
-    }
-    for (; i < n; i++) {
-      a[i] = shift == 0 ? Math.sin(a[i]) : Math.cos(a[i]);
     }
   }
 
-  /** {@code a[i] = tanh(a[i])}. */
-  private static void tanh(double[] a, int n) {
-    int i = 0;
-    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+  /** {@code a[i] = tanh(a[i])}, given {@code exps[i] = exp(-2 |a[i]|)}. */
+  private static void tanh(double[] a, double[] exps, int n) {
+    for (int i = 0; i < n; i += D.length()) {
       DoubleVector v = DoubleVector.fromArray(D, a, i);
       DoubleVector abs = v.abs();
-      DoubleVector e = VectorMath.exp(abs.mul(-2.0));
+      DoubleVector e = DoubleVector.fromArray(D, exps, i);
       DoubleVector ratio = e.neg().add(1.0).div(e.add(1.0));
       DoubleVector z = abs.mul(abs);
       DoubleVector p = z.fma(21844.0 / 6081075.0, -1382.0 / 155925.0);
@@ -280,42 +320,49 @@ final class VectorFloatFunctions implements FloatFunctions {
               .reinterpretAsDoubles();
       result.intoArray(a, i);
     }
+  }
+
+  /** {@code out[i] = 1f / (1f + out[i])} in float, as the reference's last steps. */
+  private static void oneOverOnePlus(float[] out, int off, int n) {
+    FloatVector one = FloatVector.broadcast(FP, 1f);
+    int i = 0;
+    for (int upper = FP.loopBound(n); i < upper; i += FP.length()) {
+      one.div(FloatVector.fromArray(FP, out, off + i).add(1f)).intoArray(out, off + i);
+    }
     for (; i < n; i++) {
-      a[i] = Math.tanh(a[i]);
+      out[off + i] = 1f / (1f + out[off + i]);
     }
   }
 
-  /** {@code a[i] = exp(-a[i])}. */
-  private static void expOfNegated(double[] a, int n) {
-    int i = 0;
-    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
-      VectorMath.exp(DoubleVector.fromArray(D, a, i).neg()).intoArray(a, i);
-    }
-    for (; i < n; i++) {
-      a[i] = Math.exp(-a[i]);
-    }
-  }
-
-  /** {@code a[i] = gelu(a[i])} as {@link ScalarFloatFunctions#gelu} computes it before rounding. */
-  private static void gelu(double[] a, int n) {
-    int i = 0;
-    for (int upper = D.loopBound(n); i < upper; i += D.length()) {
+  /**
+   * The parts of {@link Erfc#float32}{@code (-a[i] sqrt(1/2))} before its exp, in the same
+   * operations and order: {@code t[i] = 1 / (1 + |z| / 2)} and the exponent {@code y[i] = -z^2 +
+   * poly(t)}.
+   */
+  private static void erfcParts(double[] a, double[] t, double[] y, int n) {
+    for (int i = 0; i < n; i += D.length()) {
       DoubleVector v = DoubleVector.fromArray(D, a, i);
-      // Erfc.float32(-v sqrt(1/2)), the same operations in the same order.
-      DoubleVector zeta = v.neg().mul(SQRT_HALF);
-      DoubleVector abs = zeta.abs();
-      DoubleVector t = DoubleVector.broadcast(D, 1.0).div(abs.mul(0.5).add(1.0));
-      DoubleVector poly = t.mul(Erfc.C9).add(Erfc.C8).mul(t).add(Erfc.C7).mul(t).add(Erfc.C6);
-      poly = poly.mul(t).add(Erfc.C5).mul(t).add(Erfc.C4).mul(t).add(Erfc.C3);
-      poly = poly.mul(t).add(Erfc.C2).mul(t).add(Erfc.C1).mul(t).add(Erfc.C0);
-      DoubleVector r = t.mul(VectorMath.exp(abs.neg().mul(abs).add(poly)));
-      DoubleVector erfc =
-          DoubleVector.broadcast(D, 2.0).sub(r).blend(r, zeta.compare(VectorOperators.GE, 0.0));
-      DoubleVector gelu = v.mul(0.5).mul(erfc);
-      gelu.intoArray(a, i);
+      DoubleVector abs = v.neg().mul(SQRT_HALF).abs();
+      DoubleVector tv = DoubleVector.broadcast(D, 1.0).div(abs.mul(0.5).add(1.0));
+      DoubleVector poly = tv.mul(Erfc.C9).add(Erfc.C8).mul(tv).add(Erfc.C7).mul(tv).add(Erfc.C6);
+      poly = poly.mul(tv).add(Erfc.C5).mul(tv).add(Erfc.C4).mul(tv).add(Erfc.C3);
+      poly = poly.mul(tv).add(Erfc.C2).mul(tv).add(Erfc.C1).mul(tv).add(Erfc.C0);
+      tv.intoArray(t, i);
+      abs.neg().mul(abs).add(poly).intoArray(y, i);
     }
-    for (; i < n; i++) {
-      a[i] = 0.5 * a[i] * Erfc.float32(-a[i] * SQRT_HALF);
+  }
+
+  /**
+   * {@code a[i] = 0.5 a[i] erfc(-a[i] sqrt(1/2))}, given {@link #erfcParts} and {@code e[i] =
+   * exp(y[i])}: erfc(z) is {@code r = t e} for z >= 0, else {@code 2 - r}.
+   */
+  private static void gelu(double[] a, double[] t, double[] e, int n) {
+    for (int i = 0; i < n; i += D.length()) {
+      DoubleVector v = DoubleVector.fromArray(D, a, i);
+      DoubleVector r = DoubleVector.fromArray(D, t, i).mul(DoubleVector.fromArray(D, e, i));
+      VectorMask<Double> positive = v.neg().mul(SQRT_HALF).compare(VectorOperators.GE, 0.0);
+      DoubleVector erfc = DoubleVector.broadcast(D, 2.0).sub(r).blend(r, positive);
+      v.mul(0.5).mul(erfc).intoArray(a, i);
     }
   }
 }
