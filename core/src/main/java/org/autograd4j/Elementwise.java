@@ -207,40 +207,29 @@ final class Elementwise {
 
   // ------------------------------------------------------------------ math functions
 
-  /** A float function of one tensor whose derivative is {@code g * d(x, y)}. */
+  /** A float function of one tensor: {@link ElementwiseMath#unary}, which records its gradient. */
   private static Tensor unaryFloat(
-      String name, Tensor x, DoubleUnaryOperator f, DerivativeOf derivative, boolean savesOutput) {
-    return unaryFloat(name, x, null, f, derivative, savesOutput);
+      String name,
+      Tensor x,
+      DoubleUnaryOperator f,
+      ElementwiseMath.Derivative derivative,
+      boolean savesOutput) {
+    return ElementwiseMath.unary(name, x, null, f, derivative, savesOutput);
   }
 
   /**
-   * {@link #unaryFloat(String, Tensor, DoubleUnaryOperator, DerivativeOf, boolean)} trying the fast
-   * path {@code fast} (a kernel or a plain loop, see {@link FastPaths#unary}) before the lambda.
+   * {@link #unaryFloat(String, Tensor, DoubleUnaryOperator, ElementwiseMath.Derivative, boolean)}
+   * trying the fast path {@code fast} (a kernel or a plain loop, see {@link FastPaths#unary})
+   * first.
    */
   private static Tensor unaryFloat(
       String name,
       Tensor x,
       FastPaths.Unary fast,
       DoubleUnaryOperator f,
-      DerivativeOf derivative,
+      ElementwiseMath.Derivative derivative,
       boolean savesOutput) {
-    Tensor quick = fast == null ? null : FastPaths.unary(fast, x);
-    Tensor out = quick != null ? quick : Kernels.map(x, Promotion.floatResult(x), f);
-    return Op.record(
-        name,
-        out,
-        new Tensor[] {x},
-        (ctx, g) ->
-            grads(
-                derivative.times(
-                    g[0], savesOutput ? null : ctx.saved(0), savesOutput ? ctx.saved(0) : null)),
-        savesOutput ? out : x);
-  }
-
-  /** The gradient of a unary op given the incoming gradient, its input and/or its output. */
-  @FunctionalInterface
-  private interface DerivativeOf {
-    Tensor times(Tensor grad, Tensor input, Tensor output);
+    return ElementwiseMath.unary(name, x, fast, f, derivative, savesOutput);
   }
 
   static Tensor exp(Tensor x) {
