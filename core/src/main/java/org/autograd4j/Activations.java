@@ -144,7 +144,7 @@ final class Activations {
   static Tensor softmaxValues(Tensor x, int d, boolean log) {
     DType t = Promotion.floatResult(x);
     if (x.dtype() == t) {
-      Tensor fast = FastPaths.softmaxLastDim(x, d, log);
+      Tensor fast = ReductionFastPaths.softmaxLastDim(x, d, log);
       if (fast != null) {
         return fast;
       }

@@ -93,7 +93,8 @@ final class Reductions {
     if (!Op.needsGrad(x)) {
       // Unrecorded (the engine reducing a broadcast gradient to a leaf's shape): the same sum,
       // written in the target shape at once, without the keepdim result and its reshaped view.
-      Tensor direct = FastPaths.sumDims(x, reducedMask(summed, x.dim()), shape.clone(), sumType(x));
+      Tensor direct =
+          ReductionFastPaths.sumDims(x, reducedMask(summed, x.dim()), shape.clone(), sumType(x));
       if (direct != null) {
         return direct;
       }
@@ -183,8 +184,8 @@ final class Reductions {
     int[] outShape = reducedShape(x.shape, reduced, keepdim);
     Tensor fast =
         outShape.length == 0
-            ? FastPaths.sumAll(x, outType)
-            : FastPaths.sumDims(x, reduced, outShape, outType);
+            ? ReductionFastPaths.sumAll(x, outType)
+            : ReductionFastPaths.sumDims(x, reduced, outShape, outType);
     if (fast != null) {
       return fast;
     }

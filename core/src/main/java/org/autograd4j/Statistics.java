@@ -238,7 +238,7 @@ final class Statistics {
 
   static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
     boolean[] reduced = mask(x, dims);
-    Tensor fast = FastPaths.logSumExpLastDim(x, reduced, keepdim);
+    Tensor fast = ReductionFastPaths.logSumExpLastDim(x, reduced, keepdim);
     Tensor out =
         fast != null
             ? fast
