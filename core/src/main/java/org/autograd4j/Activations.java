@@ -135,7 +135,7 @@ final class Activations {
    * Softmax or log-softmax along {@code d}, stable: the row maximum is subtracted first. Nothing is
    * special-cased, as in PyTorch: a row holding NaN or +inf, or only -inf, comes out all NaN.
    * Contiguous rows along the last dim go to the kernel provider ({@link
-   * FastPaths#softmaxLastDim}).
+   * ReductionFastPaths#softmaxLastDim}).
    *
    * <pre>{@code
    * Tensor logp = Activations.softmaxValues(logits, 1, true); // no graph recorded
