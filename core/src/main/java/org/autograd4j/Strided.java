@@ -63,54 +63,6 @@ final class Strided {
     return new Tensor(out, t.shape.clone());
   }
 
-  /**
-   * A float copy of a non-contiguous layout without an index map: an odometer over the outer dims
-   * and a loop (or one array copy, when the last dim is dense) over the innermost one.
-   */
-  private static void copyStrided(Tensor t, Storage dst, int dstOffset, int n) {
-    int rank = t.shape.length;
-    int[] shape = t.shape;
-    int[] strides = t.strides;
-    int inner = shape[rank - 1];
-    int step = strides[rank - 1];
-    int outer = n / inner;
-    int[] idx = new int[rank];
-    int pos = t.offset;
-    int o = dstOffset;
-    boolean isFloat = dst.dtype() == DType.FLOAT32;
-    float[] sf = isFloat ? t.storage.floats() : null;
-    float[] df = isFloat ? dst.floats() : null;
-    double[] sd = isFloat ? null : t.storage.doubles();
-    double[] dd = isFloat ? null : dst.doubles();
-    for (int r = 0; r < outer; r++) {
-      if (isFloat) {
-        if (step == 1) {
-          System.arraycopy(sf, pos, df, o, inner);
-        } else {
-          for (int j = 0, p = pos; j < inner; j++, p += step) {
-            df[o + j] = sf[p];
-          }
-        }
-      } else if (step == 1) {
-        System.arraycopy(sd, pos, dd, o, inner);
-      } else {
-        for (int j = 0, p = pos; j < inner; j++, p += step) {
-          dd[o + j] = sd[p];
-        }
-      }
-      o += inner;
-      for (int d = rank - 2; d >= 0; d--) {
-        idx[d]++;
-        pos += strides[d];
-        if (idx[d] < shape[d]) {
-          break;
-        }
-        pos -= strides[d] * shape[d];
-        idx[d] = 0;
-      }
-    }
-  }
-
   /** Copies {@code t}'s elements in row-major order into {@code dst} at {@code dstOffset}. */
   static void copyInto(Tensor t, Storage dst, int dstOffset, int n) {
     Storage src = t.storage;
@@ -118,7 +70,7 @@ final class Strided {
         && src.dtype() == dst.dtype()
         && src.dtype().isFloatingPoint()
         && !isContiguous(t.shape, t.strides)) {
-      copyStrided(t, dst, dstOffset, n);
+      StridedCopy.copy(t, dst, dstOffset, n);
       return;
     }
     int[] idx = indexMap(t);
