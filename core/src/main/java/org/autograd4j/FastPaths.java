@@ -49,26 +49,32 @@ final class FastPaths {
    * ({@link ExactLoops}).
    */
   enum Unary {
-    NEG,
-    RELU,
-    EXP,
-    ABS,
-    SQUARE,
-    SQRT,
-    SIGMOID,
+    NEG(true),
+    RELU(true),
+    EXP(true),
+    ABS(true),
+    SQUARE(true),
+    SQRT(true),
+    SIGMOID(true),
     /** Clamp to bounds, through {@link FastPaths#clamp} only. */
-    CLAMP,
+    CLAMP(true),
     // Float32 only (FloatFunctions); float64 keeps the general path's Math call per element.
-    LOG,
-    SIN,
-    COS,
-    TANH,
+    LOG(false),
+    SIN(false),
+    COS(false),
+    TANH(false),
     /** The exact gelu. */
-    GELU;
+    GELU(false);
+
+    private final boolean coversFloat64;
+
+    Unary(boolean coversFloat64) {
+      this.coversFloat64 = coversFloat64;
+    }
 
     /** Whether float64 tensors have this fast path too. */
     boolean coversFloat64() {
-      return ordinal() <= CLAMP.ordinal();
+      return coversFloat64;
     }
   }
 
