@@ -53,8 +53,11 @@ final class VectorMath {
    * @return exponentials
    */
   static FloatVector exp(FloatVector x) {
-    // min/max follow Math.min/max, so a NaN lane stays NaN through everything below.
-    x = x.max(F_MIN).min(F_MAX);
+    // Clamped by compare and blend, not max and min: C2 makes several instructions of each to keep
+    // Java's rules for NaN and -0 (exp of 256 x 784 floats 115 -> 94 µs on JDK 25). A NaN lane
+    // compares false and stays NaN through everything below.
+    x = x.blend(F_MIN, x.compare(VectorOperators.LT, F_MIN));
+    x = x.blend(F_MAX, x.compare(VectorOperators.GT, F_MAX));
     FloatVector t = x.fma(F_LOG2E, F_ROUND);
     FloatVector n = t.sub(F_ROUND);
     FloatVector r = n.fma(FloatVector.broadcast(FS, -F_LN2_HI), x);
@@ -99,6 +102,8 @@ final class VectorMath {
    * @return exponentials
    */
   static DoubleVector exp(DoubleVector x) {
+    // max and min, not compare and blend as the array pass below: those would take this method
+    // past the 325 bytes C2 inlines.
     x = x.max(D_MIN).min(D_MAX);
     DoubleVector t = x.fma(D_LOG2E, D_ROUND);
     DoubleVector n = t.sub(D_ROUND);
@@ -159,7 +164,8 @@ final class VectorMath {
               .and(signMask)
               .reinterpretAsDoubles()
               .mul(scale);
-      v = v.max(D_MIN).min(D_MAX);
+      v = v.blend(D_MIN, v.compare(VectorOperators.LT, D_MIN));
+      v = v.blend(D_MAX, v.compare(VectorOperators.GT, D_MAX));
       DoubleVector t = v.fma(D_LOG2E, D_ROUND);
       DoubleVector k = t.sub(D_ROUND);
       DoubleVector r = k.fma(DoubleVector.broadcast(DS, -D_LN2_HI), v);
