@@ -50,8 +50,10 @@ class Float32ErfTest {
   }
 
   @Test
-  void geluIsWithinTwoUlpsOfTheDoubleGeluRounded() {
-    // From -4 up: below it the double path's 1 + erf loses digits itself (tail test below).
+  void geluIsWithinSevenUlpsOfTheDoubleGeluRounded() {
+    // From -4 up: below it the double path's 1 + erf loses digits itself (tail test below). The
+    // reference, Erfc.float32 in double, is within 2 ulps; the vector provider's float lanes within
+    // FloatFunctions.GELU_ULPS of it (5.8 ulps of the exact gelu at most, on 4 million points).
     int n = 28001;
     double[] x = new double[n];
     for (int i = 0; i < n; i++) {
@@ -62,7 +64,7 @@ class Float32ErfTest {
     for (int i = 0; i < n; i++) {
       float want = (float) exact[i];
       assertTrue(
-          ulps(want, (float) got[i]) <= 2, "gelu(" + x[i] + ") = " + got[i] + ", want " + want);
+          ulps(want, (float) got[i]) <= 7, "gelu(" + x[i] + ") = " + got[i] + ", want " + want);
     }
   }
 

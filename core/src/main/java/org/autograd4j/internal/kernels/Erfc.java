@@ -14,7 +14,8 @@ package org.autograd4j.internal.kernels;
 public final class Erfc {
   private Erfc() {}
 
-  // The fit's coefficients, constant term first; VectorMath.erfcFloat32 evaluates the same.
+  // The fit's coefficients, constant term first; VectorFloatFunctions' gelu evaluates the same
+  // fit in float lanes.
   static final double C0 = -1.26551223;
   static final double C1 = 1.00002368;
   static final double C2 = 0.37409196;

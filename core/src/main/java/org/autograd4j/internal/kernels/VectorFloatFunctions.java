@@ -8,32 +8,35 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link FloatFunctions} in double lanes: the floats are widened to double a block at a time,
- * evaluated to a few double ulps and rounded back, so the results are the scalar reference's floats
- * but in rare halfway cases (see {@link FloatFunctions}). The last elements short of a whole vector
- * take the reference itself, a vector of sin or cos arguments with one of 1.6e6 or more {@link
- * Math}'s function.
+ * {@link FloatFunctions} in vector lanes. log, sin, cos and tanh: the floats are widened to double
+ * a block at a time, evaluated to a few double ulps and rounded back, so the results are the scalar
+ * reference's floats but in rare halfway cases (see {@link FloatFunctions}). sigmoid and gelu: in
+ * float lanes, within a few ulps of the reference, as PyTorch's own vector loops. The last elements
+ * short of a whole vector take the reference itself, a vector of sin or cos arguments with one of
+ * 1.6e6 or more {@link Math}'s function.
  *
- * <p>Why double lanes: {@link Math#log} and friends cost 5-30 ns an element here, so log, sin and
+ * <p>Why vector lanes: {@link Math#log} and friends cost 5-30 ns an element here, so log, sin and
  * tanh of 256 x 784 floats took 5-25 times PyTorch's vector polynomials (ops workload of {@code
- * bench/side-by-side.sh}); a float polynomial would be faster still, but would not give the
- * reference's values.
+ * bench/side-by-side.sh}). Why double lanes for four of them: a float polynomial would be faster
+ * still, but would not give the reference's values. sigmoid and gelu in double lanes took 2-3 and
+ * 6-15 times PyTorch's time (0.32 and 0.50 ms on JDK 25, 0.79 and 1.14 on JDK 17); in float lanes
+ * 0.10-0.13 and 0.20-0.22 ms on both.
  *
- * <p>How, and why so, for C2: each function is a few passes over the block, each pass a loop over
- * arrays that calls nothing but the Vector API. C2 inlines the API's own methods whatever the size
- * of the method it compiles, but stops inlining ours once that method has grown past a node budget
- * ({@code NodeCountInliningCutoff}) or when one is over 325 bytes ({@code FreqInlineSize}); a
- * method of ours that takes or returns a vector and is not inlined boxes every vector on the heap
- * (10-100 times slower). A pass takes arrays, so where C2 does not inline one, it is merely called.
- * Against one loop per function around {@link VectorMath#exp(DoubleVector)}, the passes took tanh
- * from 0.50 to 0.37 ms, sigmoid from 0.40 to 0.30 and gelu from 0.80 to 0.46 on JDK 25 (throwaway
- * sweep of 21 ops in one JVM). Two more things C2 on JDK 17 punishes, found the same way: a mask
- * made before a loop and used in it (sin 0.26 -> 1.3 ms), and vector conversions, which need floats
- * of half width, a second vector shape: softmax run after them took 625 instead of 165 µs (see
- * {@code VectorElementwise}). So the widening and rounding are plain loops, which JDK 25's C2
- * vectorises by itself. Even so, on JDK 17 tanh, sigmoid and gelu take about twice as long once
- * other element-wise ops have run in the JVM (tanh 0.49 ms alone, 0.9-1.2 after neg, relu and exp);
- * the cause is not found.
+ * <p>How, and why so, for C2: each double-lane function is a few passes over the block, each pass a
+ * loop over arrays that calls nothing but the Vector API. C2 inlines the API's own methods whatever
+ * the size of the method it compiles, but stops inlining ours once that method has grown past a
+ * node budget ({@code NodeCountInliningCutoff}) or when one is over 325 bytes ({@code
+ * FreqInlineSize}); a method of ours that takes or returns a vector and is not inlined boxes every
+ * vector on the heap (10-100 times slower). A pass takes arrays, so where C2 does not inline one,
+ * it is merely called. Against one loop per function around {@link VectorMath#exp(DoubleVector)},
+ * the passes took tanh from 0.50 to 0.37 ms on JDK 25 (throwaway sweep of 21 ops in one JVM). Two
+ * more things C2 on JDK 17 punishes, found the same way: a mask made before a loop and used in it
+ * (sin 0.26 -> 1.3 ms), and vector conversions, which need floats of half width, a second vector
+ * shape: softmax run after them took 625 instead of 165 µs (see {@code VectorElementwise}). So the
+ * widening and rounding are plain loops, which JDK 25's C2 vectorises by itself. Even so, on JDK 17
+ * log and tanh take 2.5 times as long as on JDK 25, more once other element-wise ops have run in
+ * the JVM (tanh 0.49 ms alone, 0.9-1.2 after neg, relu and exp); the cause is not found, and the
+ * float-lane sigmoid and gelu do not have it.
  *
  * <pre>{@code
  * new VectorFloatFunctions().log(x, 0, out, 0, x.length); // out[i] == (float) Math.log(x[i])
@@ -46,8 +49,6 @@ final class VectorFloatFunctions implements FloatFunctions {
 
   /** Elements widened at a time, a multiple of the lanes: 8 KB of doubles, in the L1 cache. */
   private static final int BLOCK = 1024;
-
-  private static final double SQRT_HALF = Math.sqrt(0.5);
 
   // log: fdlibm's e_log.c, log(1 + f) = f - f^2/2 + s (f^2/2 + R(s^2)) with s = f / (2 + f).
   private static final long MANTISSA = 0x000fffffffffffffL;
@@ -155,35 +156,23 @@ final class VectorFloatFunctions implements FloatFunctions {
 
   @Override
   public void sigmoid(float[] x, int xOff, float[] out, int outOff, int n) {
-    // The reference's steps: exp(-x) in double rounded to float, then 1f / (1f + e) in float.
-    int vectorized = D.loopBound(n);
-    double[] a = scratch(vectorized);
-    for (int start = 0; start < vectorized; start += BLOCK) {
-      int len = Math.min(BLOCK, vectorized - start);
-      widen(x, xOff + start, a, len);
-      VectorMath.exp(a, 0, -1.0, false, a, 0, len);
-      narrow(a, out, outOff + start, len);
-      oneOverOnePlus(out, outOff + start, len);
+    // Float lanes: 1 / (1 + exp(-x)) with the float exp (within 2 ulp), as PyTorch's own vector
+    // loop does with Sleef's; within 3 ulp of the reference.
+    FloatVector one = FloatVector.broadcast(FP, 1f);
+    int i = 0;
+    for (int upper = FP.loopBound(n); i < upper; i += FP.length()) {
+      FloatVector e = VectorMath.exp(FloatVector.fromArray(FP, x, xOff + i).neg());
+      one.div(e.add(1f)).intoArray(out, outOff + i);
     }
-    for (int i = vectorized; i < n; i++) {
+    for (; i < n; i++) {
       out[outOff + i] = ScalarFloatFunctions.sigmoid(x[xOff + i]);
     }
   }
 
   @Override
   public void gelu(float[] x, int xOff, float[] out, int outOff, int n) {
-    int vectorized = D.loopBound(n);
-    double[] a = scratch(vectorized);
-    double[] t = scratch(vectorized);
-    double[] e = scratch(vectorized);
-    for (int start = 0; start < vectorized; start += BLOCK) {
-      int len = Math.min(BLOCK, vectorized - start);
-      widen(x, xOff + start, a, len);
-      erfcParts(a, t, e, len);
-      VectorMath.exp(e, 0, 1.0, false, e, 0, len);
-      gelu(a, t, e, len);
-      narrow(a, out, outOff + start, len);
-    }
+    int vectorized = FP.loopBound(n);
+    geluLanes(x, xOff, out, outOff, vectorized);
     for (int i = vectorized; i < n; i++) {
       out[outOff + i] = ScalarFloatFunctions.gelu(x[xOff + i]);
     }
@@ -322,47 +311,90 @@ final class VectorFloatFunctions implements FloatFunctions {
     }
   }
 
-  /** {@code out[i] = 1f / (1f + out[i])} in float, as the reference's last steps. */
-  private static void oneOverOnePlus(float[] out, int off, int n) {
-    FloatVector one = FloatVector.broadcast(FP, 1f);
-    int i = 0;
-    for (int upper = FP.loopBound(n); i < upper; i += FP.length()) {
-      one.div(FloatVector.fromArray(FP, out, off + i).add(1f)).intoArray(out, off + i);
-    }
-    for (; i < n; i++) {
-      out[off + i] = 1f / (1f + out[off + i]);
-    }
-  }
+  // ------------------------------------------------------------------ gelu in float lanes
 
   /**
-   * The parts of {@link Erfc#float32}{@code (-a[i] sqrt(1/2))} before its exp, in the same
-   * operations and order: {@code t[i] = 1 / (1 + |z| / 2)} and the exponent {@code y[i] = -z^2 +
-   * poly(t)}.
+   * |x| is clamped here: beyond it gelu(x) is x, or 0 with x's sign, in float, and below it {@code
+   * y >= -114}, so {@code 2^k} takes two normal halves and no clamp of exp's argument is needed.
    */
-  private static void erfcParts(double[] a, double[] t, double[] y, int n) {
-    for (int i = 0; i < n; i += D.length()) {
-      DoubleVector v = DoubleVector.fromArray(D, a, i);
-      DoubleVector abs = v.neg().mul(SQRT_HALF).abs();
-      DoubleVector tv = DoubleVector.broadcast(D, 1.0).div(abs.mul(0.5).add(1.0));
-      DoubleVector poly = tv.mul(Erfc.C9).add(Erfc.C8).mul(tv).add(Erfc.C7).mul(tv).add(Erfc.C6);
-      poly = poly.mul(tv).add(Erfc.C5).mul(tv).add(Erfc.C4).mul(tv).add(Erfc.C3);
-      poly = poly.mul(tv).add(Erfc.C2).mul(tv).add(Erfc.C1).mul(tv).add(Erfc.C0);
-      tv.intoArray(t, i);
-      abs.neg().mul(abs).add(poly).intoArray(y, i);
-    }
-  }
+  private static final float GELU_ABS_LIMIT = 15f;
+
+  private static final float F_HALF_SQRT_HALF = (float) Math.sqrt(0.5) * 0.5f;
+  private static final float F_ROUND = 12582912f; // 1.5 * 2^23: adding it rounds to int
+  private static final float F_EXP_BIAS = 8388608f + 127f;
+  private static final float F_LOG2E = 1.44269504088896341f;
+  private static final float F_LN2_HI = 0.693359375f;
+  private static final float F_LN2_LO = -2.12194440e-4f;
+  private static final int F_SIGN = 0x80000000;
 
   /**
-   * {@code a[i] = 0.5 a[i] erfc(-a[i] sqrt(1/2))}, given {@link #erfcParts} and {@code e[i] =
-   * exp(y[i])}: erfc(z) is {@code r = t e} for z >= 0, else {@code 2 - r}.
+   * gelu of n floats from {@code x[xOff]}, n a multiple of the float lanes: {@code 0.5 x erfc(-x
+   * sqrt(1/2))} with {@link Erfc#float32}'s fit, {@code erfc(z) = t exp(y)}, {@code y = -z^2 +
+   * poly(t)}, {@code t = 1 / (1 + |z| / 2)}, and {@code 2 - erfc(-z)} for z < 0, in float lanes.
+   * With {@code q = 0.5 |x| t exp(y)} the result is {@code x - q} for x > 0, else q with x's sign.
+   *
+   * <p>Float lanes would lose {@code z^2}'s rounding (its ulp times z^2 relative: 12 ulps at x =
+   * -5), so y is kept as two floats: {@code x^2 / 2} exactly by an FMA, the sum by Knuth's two-sum,
+   * the low part added to exp's reduced argument. {@code 2^k} is applied last, so that a subnormal
+   * result is rounded once. No float min or max: with Java's NaN and -0 rules they cost C2 several
+   * instructions each, and three of them took a third of the time (278 against 160 µs on JDK 25);
+   * |x| is clamped as an int instead, which orders non-negative floats as floats.
    */
-  private static void gelu(double[] a, double[] t, double[] e, int n) {
-    for (int i = 0; i < n; i += D.length()) {
-      DoubleVector v = DoubleVector.fromArray(D, a, i);
-      DoubleVector r = DoubleVector.fromArray(D, t, i).mul(DoubleVector.fromArray(D, e, i));
-      VectorMask<Double> positive = v.neg().mul(SQRT_HALF).compare(VectorOperators.GE, 0.0);
-      DoubleVector erfc = DoubleVector.broadcast(D, 2.0).sub(r).blend(r, positive);
-      v.mul(0.5).mul(erfc).intoArray(a, i);
+  private static void geluLanes(float[] x, int xOff, float[] out, int outOff, int n) {
+    for (int i = 0; i < n; i += FP.length()) {
+      FloatVector v = FloatVector.fromArray(FP, x, xOff + i);
+      FloatVector ax = v.abs();
+      ax = ax.blend(GELU_ABS_LIMIT, ax.compare(VectorOperators.GT, GELU_ABS_LIMIT));
+      FloatVector halfAx = ax.mul(0.5f);
+      FloatVector denominator = ax.fma(F_HALF_SQRT_HALF, 1f);
+      FloatVector t = FloatVector.broadcast(FP, 1f).div(denominator);
+      FloatVector poly = t.fma((float) Erfc.C9, (float) Erfc.C8);
+      poly = poly.fma(t, FloatVector.broadcast(FP, (float) Erfc.C7));
+      poly = poly.fma(t, FloatVector.broadcast(FP, (float) Erfc.C6));
+      poly = poly.fma(t, FloatVector.broadcast(FP, (float) Erfc.C5));
+      poly = poly.fma(t, FloatVector.broadcast(FP, (float) Erfc.C4));
+      poly = poly.fma(t, FloatVector.broadcast(FP, (float) Erfc.C3));
+      poly = poly.fma(t, FloatVector.broadcast(FP, (float) Erfc.C2));
+      poly = poly.fma(t, FloatVector.broadcast(FP, (float) Erfc.C1));
+      poly = poly.fma(t, FloatVector.broadcast(FP, (float) Erfc.C0));
+      // x^2 / 2 = sq + sqLo exactly; y = poly - sq = s + sErr exactly (two-sum).
+      FloatVector sq = halfAx.mul(ax);
+      FloatVector sqLo = halfAx.fma(ax, sq.neg());
+      FloatVector s = poly.sub(sq);
+      FloatVector sqPart = s.sub(poly);
+      FloatVector polyPart = s.sub(sqPart);
+      FloatVector sErr = poly.sub(polyPart).add(sq.neg().sub(sqPart));
+      // exp(s + sErr - sqLo) = 2^k exp(r), as VectorMath.exp with the low parts added to r.
+      FloatVector k = s.fma(F_LOG2E, F_ROUND).sub(F_ROUND);
+      FloatVector r = k.fma(FloatVector.broadcast(FP, -F_LN2_HI), s);
+      r = k.fma(FloatVector.broadcast(FP, -F_LN2_LO), r).add(sErr.sub(sqLo));
+      FloatVector p = r.fma(1.9875691500E-4f, 1.3981999507E-3f);
+      p = p.fma(r, FloatVector.broadcast(FP, 8.3334519073E-3f));
+      p = p.fma(r, FloatVector.broadcast(FP, 4.1665795894E-2f));
+      p = p.fma(r, FloatVector.broadcast(FP, 1.6666665459E-1f));
+      p = p.fma(r, FloatVector.broadcast(FP, 5.0000001201E-1f));
+      p = p.fma(r.mul(r), r).add(1f);
+      // k in [-165, 0] is split into halves in [-83, 0]: each 2^half is a normal float.
+      FloatVector kHalf = k.fma(0.5f, F_ROUND).sub(F_ROUND);
+      FloatVector pow2Half =
+          kHalf
+              .add(F_EXP_BIAS)
+              .reinterpretAsInts()
+              .lanewise(VectorOperators.LSHL, 23)
+              .reinterpretAsFloats();
+      FloatVector pow2Rest =
+          k.sub(kHalf)
+              .add(F_EXP_BIAS)
+              .reinterpretAsInts()
+              .lanewise(VectorOperators.LSHL, 23)
+              .reinterpretAsFloats();
+      FloatVector q = p.mul(halfAx.div(denominator)).mul(pow2Half).mul(pow2Rest);
+      FloatVector signedQ =
+          q.reinterpretAsInts().or(v.reinterpretAsInts().and(F_SIGN)).reinterpretAsFloats();
+      // + x 0: -0 for finite x <= 0, which changes nothing, but NaN for -inf, as the reference's
+      // 0.5 x erfc(inf) = -inf * 0.
+      FloatVector gelu = v.sub(q).blend(signedQ.add(v.mul(0f)), v.compare(VectorOperators.LE, 0f));
+      gelu.intoArray(out, outOff + i);
     }
   }
 }
