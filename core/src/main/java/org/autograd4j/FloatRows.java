@@ -5,8 +5,9 @@ import org.autograd4j.internal.Storage;
 /**
  * Float fast paths of {@link Statistics} for contiguous float32/float64 tensors, computed where the
  * values lie instead of on {@link RowKernels}' double copy, with the same double arithmetic: the
- * 2-norm of the whole tensor ({@code clip_grad_norm_}'s) and cumsum along the last dim. Each
- * returns null for any other layout, dtype or dims, and the caller takes the general path.
+ * 2-norm of the whole tensor ({@code clip_grad_norm_}'s), cumsum along the last dim, and float32
+ * var and std of the whole tensor or along the last dim. Each returns null for any other layout,
+ * dtype or dims, and the caller takes the general path.
  *
  * <pre>{@code
  * Tensor n = FloatRows.norm2(x, Reductions.allDims(x.dim()), false); // null: general path
@@ -106,5 +107,113 @@ final class FloatRows {
       }
     }
     return new Tensor(out, x.shape.clone());
+  }
+
+  /**
+   * {@code x.var()} or {@code x.std()} of a contiguous float32 tensor, over every dim or the last
+   * only: as the general path, the mean in double, then the squared deviations from it summed in
+   * double over {@code max(0, n - correction)}; each sum in eight interleaved partial sums, not one
+   * chain of dependent adds (x.var() of 256 x 784 floats: 357-402 µs in one chain on JDK 25 and 17,
+   * against PyTorch's 154-165). So the double result may differ from the general path's in its last
+   * bits, which the rounding to float hides but for a result within a double ulp of halfway between
+   * two floats.
+   */
+  static Tensor varOrStd(
+      Tensor x, boolean[] reduced, boolean keepdim, double correction, boolean sqrt) {
+    int dims = x.dim();
+    if (x.storage.dtype() != DType.FLOAT32
+        || x.numel() == 0
+        || !Strided.isContiguous(x.shape, x.strides)) {
+      return null;
+    }
+    boolean all = true;
+    for (boolean r : reduced) {
+      all &= r;
+    }
+    boolean lastOnly = dims > 0 && reduced[dims - 1];
+    for (int d = 0; d < dims - 1; d++) {
+      lastOnly &= !reduced[d];
+    }
+    if (!all && !lastOnly) {
+      return null;
+    }
+    int cols = all ? x.numel() : x.shape[dims - 1];
+    int rows = x.numel() / cols;
+    double denominator = Math.max(0, cols - correction);
+    float[] f = x.storage.floats();
+    Storage out = Storage.allocate(DType.FLOAT32, rows);
+    float[] o = out.floats();
+    for (int r = 0; r < rows; r++) {
+      int from = x.offset + r * cols;
+      double mean = sum(f, from, cols) / cols;
+      double var = squaredDeviations(f, from, cols, mean) / denominator;
+      o[r] = (float) (sqrt ? Math.sqrt(var) : var);
+    }
+    return new Tensor(out, Reductions.reducedShape(x.shape, reduced, keepdim));
+  }
+
+  /** The sum of {@code f[from, from + n)} in double, in eight partial sums. */
+  private static double sum(float[] f, int from, int n) {
+    double a0 = 0;
+    double a1 = 0;
+    double a2 = 0;
+    double a3 = 0;
+    double a4 = 0;
+    double a5 = 0;
+    double a6 = 0;
+    double a7 = 0;
+    int i = from;
+    for (int end = from + n - 7; i < end; i += 8) {
+      a0 += f[i];
+      a1 += f[i + 1];
+      a2 += f[i + 2];
+      a3 += f[i + 3];
+      a4 += f[i + 4];
+      a5 += f[i + 5];
+      a6 += f[i + 6];
+      a7 += f[i + 7];
+    }
+    for (; i < from + n; i++) {
+      a0 += f[i];
+    }
+    return ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
+  }
+
+  /**
+   * The sum of {@code (f[i] - mean)^2} over {@code [from, from + n)} in double, as {@link #sum}.
+   */
+  private static double squaredDeviations(float[] f, int from, int n, double mean) {
+    double a0 = 0;
+    double a1 = 0;
+    double a2 = 0;
+    double a3 = 0;
+    double a4 = 0;
+    double a5 = 0;
+    double a6 = 0;
+    double a7 = 0;
+    int i = from;
+    for (int end = from + n - 7; i < end; i += 8) {
+      double e0 = f[i] - mean;
+      double e1 = f[i + 1] - mean;
+      double e2 = f[i + 2] - mean;
+      double e3 = f[i + 3] - mean;
+      double e4 = f[i + 4] - mean;
+      double e5 = f[i + 5] - mean;
+      double e6 = f[i + 6] - mean;
+      double e7 = f[i + 7] - mean;
+      a0 += e0 * e0;
+      a1 += e1 * e1;
+      a2 += e2 * e2;
+      a3 += e3 * e3;
+      a4 += e4 * e4;
+      a5 += e5 * e5;
+      a6 += e6 * e6;
+      a7 += e7 * e7;
+    }
+    for (; i < from + n; i++) {
+      double e = f[i] - mean;
+      a0 += e * e;
+    }
+    return ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
   }
 }

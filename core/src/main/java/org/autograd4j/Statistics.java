@@ -123,26 +123,29 @@ final class Statistics {
     boolean[] reduced = mask(x, dims);
     int n = count(x, reduced);
     double denom = Math.max(0, n - correction);
+    Tensor fast = FloatRows.varOrStd(x, reduced, keepdim, correction, sqrt);
     Tensor out =
-        RowKernels.reduce(
-            x,
-            reduced,
-            keepdim,
-            x.dtype(),
-            (v, from, len) -> {
-              double mean = 0;
-              for (int i = 0; i < len; i++) {
-                mean += v[from + i];
-              }
-              mean /= len;
-              double ss = 0;
-              for (int i = 0; i < len; i++) {
-                double e = v[from + i] - mean;
-                ss += e * e;
-              }
-              double var = ss / denom;
-              return sqrt ? Math.sqrt(var) : var;
-            });
+        fast != null
+            ? fast
+            : RowKernels.reduce(
+                x,
+                reduced,
+                keepdim,
+                x.dtype(),
+                (v, from, len) -> {
+                  double mean = 0;
+                  for (int i = 0; i < len; i++) {
+                    mean += v[from + i];
+                  }
+                  mean /= len;
+                  double ss = 0;
+                  for (int i = 0; i < len; i++) {
+                    double e = v[from + i] - mean;
+                    ss += e * e;
+                  }
+                  double var = ss / denom;
+                  return sqrt ? Math.sqrt(var) : var;
+                });
     int[] ds = dims(reduced);
     return Op.record(
         sqrt ? "StdBackward0" : "VarBackward0",

@@ -65,6 +65,49 @@ class FloatRowsTest {
   }
 
   @Test
+  void varAndStdOfFloat32MatchTheGeneralPath() {
+    for (int cols : new int[] {1, 2, 7, 8, 9, 17, 300, 1001}) {
+      Tensor x = values(DType.FLOAT32, 3, cols);
+      for (double correction : new double[] {0, 1, 2.5}) {
+        for (boolean keepdim : new boolean[] {false, true}) {
+          for (boolean std : new boolean[] {false, true}) {
+            for (int[] dims : new int[][] {{}, {1}, {0, 1}}) {
+              Tensor fast =
+                  std ? x.std(dims, correction, keepdim) : x.var(dims, correction, keepdim);
+              Tensor general =
+                  std
+                      ? strided(x).std(dims, correction, keepdim)
+                      : strided(x).var(dims, correction, keepdim);
+              String what = (std ? "std" : "var") + " cols " + cols + " correction " + correction;
+              assertEquals(DType.FLOAT32, fast.dtype(), what);
+              assertArrayEquals(general.shape, fast.shape, what);
+              double[] g = general.toDoubleArray();
+              double[] f = fast.toDoubleArray();
+              for (int i = 0; i < g.length; i++) {
+                // The same float once rounded, but for a double sum within an ulp of halfway;
+                // below one degree of freedom both are inf or NaN.
+                double tolerance = Double.isFinite(g[i]) ? Math.ulp((float) g[i]) : 0;
+                assertEquals(g[i], f[i], tolerance, what);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void varOfAKnownTensor() {
+    Tensor x = Torch.tensor(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, DType.FLOAT32);
+    assertEquals(55.0 / 6, x.var().item(), 1e-6); // sum of (i - 5.5)^2 = 82.5, over 9
+    assertEquals(8.25, x.var(new int[] {0}, 0, false).item(), 1e-6);
+    Tensor rows = x.reshape(2, 5); // rows 1..5 and 6..10, each of variance 2.5
+    assertArrayEquals(
+        new double[] {2.5, 2.5}, rows.var(new int[] {1}, 1, false).toDoubleArray(), 1e-6);
+    assertEquals(Math.sqrt(2.5), rows.narrow(0, 1, 1).std().item(), 1e-6); // at an offset
+  }
+
+  @Test
   void normKeepsItsGradient() {
     Tensor x = Torch.tensor(new double[] {3, -4}, DType.FLOAT64).requiresGrad_();
     x.norm().backward();
