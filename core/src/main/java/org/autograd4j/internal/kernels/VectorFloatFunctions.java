@@ -8,19 +8,19 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link FloatFunctions} in vector lanes. log, sin, cos and tanh: the floats are widened to double
- * a block at a time, evaluated to a few double ulps and rounded back, so the results are the scalar
- * reference's floats but in rare halfway cases (see {@link FloatFunctions}). sigmoid and gelu: in
- * float lanes, within a few ulps of the reference, as PyTorch's own vector loops. The last elements
- * short of a whole vector take the reference itself, a vector of sin or cos arguments with one of
- * 1.6e6 or more {@link Math}'s function.
+ * {@link FloatFunctions} in vector lanes. log, sin and cos: the floats are widened to double a
+ * block at a time, evaluated to a few double ulps and rounded back, so the results are the scalar
+ * reference's floats but in rare halfway cases (see {@link FloatFunctions}). tanh, sigmoid and
+ * gelu: in float lanes, within a few ulps of the reference, as PyTorch's own vector loops. The last
+ * elements short of a whole vector take the reference itself, a vector of sin or cos arguments with
+ * one of 1.6e6 or more {@link Math}'s function.
  *
  * <p>Why vector lanes: {@link Math#log} and friends cost 5-30 ns an element here, so log, sin and
  * tanh of 256 x 784 floats took 5-25 times PyTorch's vector polynomials (ops workload of {@code
- * bench/side-by-side.sh}). Why double lanes for four of them: a float polynomial would be faster
- * still, but would not give the reference's values. sigmoid and gelu in double lanes took 2-3 and
- * 6-15 times PyTorch's time (0.32 and 0.50 ms on JDK 25, 0.79 and 1.14 on JDK 17); in float lanes
- * 0.10-0.13 and 0.20-0.22 ms on both.
+ * bench/side-by-side.sh}). Why double lanes for three of them: a float polynomial would be faster
+ * still, but would not give the reference's values. tanh, sigmoid and gelu in double lanes took
+ * 0.33-0.43, 0.32 and 0.50 ms on JDK 25, 0.85-1.4, 0.79 and 1.14 on JDK 17 (PyTorch 0.43-0.51,
+ * 0.10-0.17 and 0.08-0.09); in float lanes 0.14-0.17, 0.10-0.13 and 0.20-0.22 on both.
  *
  * <p>How, and why so, for C2: each double-lane function is a few passes over the block, each pass a
  * loop over arrays that calls nothing but the Vector API. C2 inlines the API's own methods whatever
@@ -28,15 +28,13 @@ import jdk.incubator.vector.VectorSpecies;
  * node budget ({@code NodeCountInliningCutoff}) or when one is over 325 bytes ({@code
  * FreqInlineSize}); a method of ours that takes or returns a vector and is not inlined boxes every
  * vector on the heap (10-100 times slower). A pass takes arrays, so where C2 does not inline one,
- * it is merely called. Against one loop per function around {@link VectorMath#exp(DoubleVector)},
- * the passes took tanh from 0.50 to 0.37 ms on JDK 25 (throwaway sweep of 21 ops in one JVM). Two
- * more things C2 on JDK 17 punishes, found the same way: a mask made before a loop and used in it
- * (sin 0.26 -> 1.3 ms), and vector conversions, which need floats of half width, a second vector
+ * it is merely called. Two more things C2 on JDK 17 punishes: a mask made before a loop and used in
+ * it (sin 0.26 -> 1.3 ms), and vector conversions, which need floats of half width, a second vector
  * shape: softmax run after them took 625 instead of 165 µs (see {@code VectorElementwise}). So the
- * widening and rounding are plain loops, which JDK 25's C2 vectorises by itself. Even so, on JDK 17
- * log and tanh take 2.5 times as long as on JDK 25, more once other element-wise ops have run in
- * the JVM (tanh 0.49 ms alone, 0.9-1.2 after neg, relu and exp); the cause is not found, and the
- * float-lane sigmoid and gelu do not have it.
+ * widening and rounding are plain loops, which JDK 25's C2 vectorises by itself and JDK 17's does
+ * not (86 against 22 µs for 256 x 784 floats there and back). On JDK 17 log also takes longer, and
+ * varies more, once other element-wise ops have run in the JVM (0.27-0.28 ms alone, 0.37-0.50 after
+ * neg, relu and exp; the inlining is the same in both states); the cause is not found.
  *
  * <pre>{@code
  * new VectorFloatFunctions().log(x, 0, out, 0, x.length); // out[i] == (float) Math.log(x[i])
@@ -91,11 +89,6 @@ final class VectorFloatFunctions implements FloatFunctions {
   private static final double C5 = 2.08757232129817482790e-09;
   private static final double C6 = -1.13596475577881948265e-11;
 
-  // tanh: below |x| = 0.04 its odd Taylor series to x^13 (the next term is below 1e-19 relative),
-  // above it (1 - e) / (1 + e) with e = exp(-2|x|), which loses at most 2e-15 to cancellation.
-  private static final double TANH_SERIES_BELOW = 0.04;
-  private static final long SIGN = 0x8000000000000000L;
-
   @Override
   public void log(float[] x, int xOff, float[] out, int outOff, int n) {
     int vectorized = D.loopBound(n);
@@ -139,16 +132,8 @@ final class VectorFloatFunctions implements FloatFunctions {
 
   @Override
   public void tanh(float[] x, int xOff, float[] out, int outOff, int n) {
-    int vectorized = D.loopBound(n);
-    double[] a = scratch(vectorized);
-    double[] e = scratch(vectorized);
-    for (int start = 0; start < vectorized; start += BLOCK) {
-      int len = Math.min(BLOCK, vectorized - start);
-      widen(x, xOff + start, a, len);
-      VectorMath.exp(a, 0, -2.0, true, e, 0, len);
-      tanh(a, e, len);
-      narrow(a, out, outOff + start, len);
-    }
+    int vectorized = FP.loopBound(n);
+    tanhLanes(x, xOff, out, outOff, vectorized);
     for (int i = vectorized; i < n; i++) {
       out[outOff + i] = ScalarFloatFunctions.tanh(x[xOff + i]);
     }
@@ -283,31 +268,35 @@ final class VectorFloatFunctions implements FloatFunctions {
     }
   }
 
-  /** {@code a[i] = tanh(a[i])}, given {@code exps[i] = exp(-2 |a[i]|)}. */
-  private static void tanh(double[] a, double[] exps, int n) {
-    for (int i = 0; i < n; i += D.length()) {
-      DoubleVector v = DoubleVector.fromArray(D, a, i);
-      DoubleVector abs = v.abs();
-      DoubleVector e = DoubleVector.fromArray(D, exps, i);
-      DoubleVector ratio = e.neg().add(1.0).div(e.add(1.0));
-      DoubleVector z = abs.mul(abs);
-      DoubleVector p = z.fma(21844.0 / 6081075.0, -1382.0 / 155925.0);
-      p =
-          p.fma(z, DoubleVector.broadcast(D, 62.0 / 2835.0))
-              .fma(z, DoubleVector.broadcast(D, -17.0 / 315.0));
-      p =
-          p.fma(z, DoubleVector.broadcast(D, 2.0 / 15.0))
-              .fma(z, DoubleVector.broadcast(D, -1.0 / 3.0));
-      DoubleVector series = p.mul(z).fma(abs, abs);
-      DoubleVector magnitude =
-          ratio.blend(series, abs.compare(VectorOperators.LT, TANH_SERIES_BELOW));
-      // The sign copied from x: -0 stays -0, NaN stays NaN.
-      DoubleVector result =
-          magnitude
-              .reinterpretAsLongs()
-              .or(v.reinterpretAsLongs().and(SIGN))
-              .reinterpretAsDoubles();
-      result.intoArray(a, i);
+  // ------------------------------------------------------------------ tanh in float lanes
+
+  /** Below this |x|, tanh is Cephes' odd polynomial; above it, from exp. */
+  private static final float TANH_POLYNOMIAL_BELOW = 0.625f;
+
+  /**
+   * tanh of n floats from {@code x[xOff]}, n a multiple of the float lanes, as Cephes' {@code
+   * tanhf}: {@code x + x^3 P(x^2)} for |x| < 0.625, else {@code (1 - e) / (1 + e)} with {@code e =
+   * exp(-2|x|)} and x's sign (no overflow: e falls to 0 for large |x|, and the ratio to 1).
+   */
+  private static void tanhLanes(float[] x, int xOff, float[] out, int outOff, int n) {
+    for (int i = 0; i < n; i += FP.length()) {
+      FloatVector v = FloatVector.fromArray(FP, x, xOff + i);
+      FloatVector abs = v.abs();
+      FloatVector e = VectorMath.exp(abs.mul(-2f));
+      FloatVector ratio = e.neg().add(1f).div(e.add(1f));
+      FloatVector z = abs.mul(abs);
+      FloatVector p = z.fma(-5.70498872745E-3f, 2.06390887954E-2f);
+      p = p.fma(z, FloatVector.broadcast(FP, -5.37397155531E-2f));
+      p = p.fma(z, FloatVector.broadcast(FP, 1.33314422036E-1f));
+      p = p.fma(z, FloatVector.broadcast(FP, -3.33332819422E-1f));
+      FloatVector polynomial = p.mul(z).fma(abs, abs);
+      // tanh(|x|) with x's sign: -0 stays -0, NaN stays NaN.
+      ratio
+          .blend(polynomial, abs.compare(VectorOperators.LT, TANH_POLYNOMIAL_BELOW))
+          .reinterpretAsInts()
+          .or(v.reinterpretAsInts().and(F_SIGN))
+          .reinterpretAsFloats()
+          .intoArray(out, outOff + i);
     }
   }
 

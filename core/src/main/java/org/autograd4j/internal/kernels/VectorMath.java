@@ -102,8 +102,8 @@ final class VectorMath {
    * @return exponentials
    */
   static DoubleVector exp(DoubleVector x) {
-    // max and min, not compare and blend as the array pass below: those would take this method
-    // past the 325 bytes C2 inlines.
+    // max and min, not compare and blend as the float exp: those would take this method past the
+    // 325 bytes C2 inlines.
     x = x.max(D_MIN).min(D_MAX);
     DoubleVector t = x.fma(D_LOG2E, D_ROUND);
     DoubleVector n = t.sub(D_ROUND);
@@ -137,60 +137,5 @@ final class VectorMath {
             .lanewise(VectorOperators.LSHL, 52)
             .reinterpretAsDoubles();
     return p.mul(pow2Half).mul(pow2Rest);
-  }
-
-  /**
-   * {@code out[outOff + i] = exp(scale * x[xOff + i])}, or of {@code scale * |x[xOff + i]|} when
-   * {@code abs}, for i below n, a multiple of the double lanes; {@link #exp(DoubleVector)}'s
-   * values.
-   *
-   * <p>The same steps as {@link #exp(DoubleVector)}, written out again on purpose: a loop over
-   * arrays can be compiled on its own or inlined anywhere, where a call to the vector function
-   * inside a large compiled method may be left out of line (C2's node budget) and box its vectors;
-   * see {@link VectorFloatFunctions}.
-   *
-   * <pre>{@code
-   * VectorMath.exp(x, 0, -1.0, false, out, 0, n); // out = exp(-x)
-   * }</pre>
-   */
-  static void exp(
-      double[] x, int xOff, double scale, boolean abs, double[] out, int outOff, int n) {
-    long signMask = abs ? Long.MAX_VALUE : -1L;
-    for (int i = 0; i < n; i += DS.length()) {
-      // |x| by clearing the sign bit with a mask (all ones without abs): no branch in the loop.
-      DoubleVector v =
-          DoubleVector.fromArray(DS, x, xOff + i)
-              .reinterpretAsLongs()
-              .and(signMask)
-              .reinterpretAsDoubles()
-              .mul(scale);
-      v = v.blend(D_MIN, v.compare(VectorOperators.LT, D_MIN));
-      v = v.blend(D_MAX, v.compare(VectorOperators.GT, D_MAX));
-      DoubleVector t = v.fma(D_LOG2E, D_ROUND);
-      DoubleVector k = t.sub(D_ROUND);
-      DoubleVector r = k.fma(DoubleVector.broadcast(DS, -D_LN2_HI), v);
-      r = k.fma(DoubleVector.broadcast(DS, -D_LN2_LO), r);
-      DoubleVector p = r.fma(1.0 / 6227020800.0, 1.0 / 479001600.0);
-      p = p.mul(r).add(1.0 / 39916800.0).mul(r).add(1.0 / 3628800.0);
-      p = p.mul(r).add(1.0 / 362880.0).mul(r).add(1.0 / 40320.0);
-      p = p.mul(r).add(1.0 / 5040.0).mul(r).add(1.0 / 720.0).mul(r).add(1.0 / 120.0);
-      p = p.fma(r, DoubleVector.broadcast(DS, 1.0 / 24.0));
-      p = p.fma(r, DoubleVector.broadcast(DS, 1.0 / 6.0));
-      p = p.fma(r, DoubleVector.broadcast(DS, 0.5));
-      p = p.fma(r.mul(r), r).add(1.0);
-      DoubleVector half = k.fma(0.5, D_ROUND).sub(D_ROUND);
-      DoubleVector rest = k.sub(half);
-      DoubleVector pow2Half =
-          half.add(D_EXP_BIAS)
-              .reinterpretAsLongs()
-              .lanewise(VectorOperators.LSHL, 52)
-              .reinterpretAsDoubles();
-      DoubleVector pow2Rest =
-          rest.add(D_EXP_BIAS)
-              .reinterpretAsLongs()
-              .lanewise(VectorOperators.LSHL, 52)
-              .reinterpretAsDoubles();
-      p.mul(pow2Half).mul(pow2Rest).intoArray(out, outOff + i);
-    }
   }
 }
