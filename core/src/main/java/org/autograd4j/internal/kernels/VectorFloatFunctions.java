@@ -20,7 +20,9 @@ import jdk.incubator.vector.VectorSpecies;
  * bench/side-by-side.sh}). Why double lanes for three of them: a float polynomial would be faster
  * still, but would not give the reference's values. tanh, sigmoid and gelu in double lanes took
  * 0.33-0.43, 0.32 and 0.50 ms on JDK 25, 0.85-1.4, 0.79 and 1.14 on JDK 17 (PyTorch 0.43-0.51,
- * 0.10-0.17 and 0.08-0.09); in float lanes 0.14-0.17, 0.10-0.13 and 0.20-0.22 on both.
+ * 0.10-0.17 and 0.08-0.09); in float lanes 0.13-0.19, 0.10-0.16 and 0.19-0.22 on both (ops
+ * workload), but for gelu on JDK 17 once add and mul have run in the JVM: 0.53-1.0 ms, as C2 then
+ * leaves its final store to the Vector API's Java fallback (see bench/RESULTS.md).
  *
  * <p>How, and why so, for C2: each double-lane function is a few passes over the block, each pass a
  * loop over arrays that calls nothing but the Vector API. C2 inlines the API's own methods whatever
@@ -142,7 +144,7 @@ final class VectorFloatFunctions implements FloatFunctions {
   @Override
   public void sigmoid(float[] x, int xOff, float[] out, int outOff, int n) {
     // Float lanes: 1 / (1 + exp(-x)) with the float exp (within 2 ulp), as PyTorch's own vector
-    // loop does with Sleef's; within 3 ulp of the reference.
+    // loop does with Sleef's; within SIGMOID_ULPS of the reference.
     FloatVector one = FloatVector.broadcast(FP, 1f);
     int i = 0;
     for (int upper = FP.loopBound(n); i < upper; i += FP.length()) {
@@ -325,9 +327,9 @@ final class VectorFloatFunctions implements FloatFunctions {
    * <p>Float lanes would lose {@code z^2}'s rounding (its ulp times z^2 relative: 12 ulps at x =
    * -5), so y is kept as two floats: {@code x^2 / 2} exactly by an FMA, the sum by Knuth's two-sum,
    * the low part added to exp's reduced argument. {@code 2^k} is applied last, so that a subnormal
-   * result is rounded once. No float min or max: with Java's NaN and -0 rules they cost C2 several
-   * instructions each, and three of them took a third of the time (278 against 160 µs on JDK 25);
-   * |x| is clamped as an int instead, which orders non-negative floats as floats.
+   * result is rounded once. |x| is clamped by compare and blend, not min: with Java's rules for NaN
+   * and -0, C2 makes several instructions of a float min or max, and clamping x and exp's argument
+   * with three of them took 278 µs on JDK 25 against 214 by compare and blend (256 x 784 floats).
    */
   private static void geluLanes(float[] x, int xOff, float[] out, int outOff, int n) {
     for (int i = 0; i < n; i += FP.length()) {
