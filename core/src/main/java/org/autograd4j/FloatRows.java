@@ -17,9 +17,9 @@ final class FloatRows {
   private FloatRows() {}
 
   /**
-   * {@code x.norm()} over every dim: the squares summed in double, in four interleaved partial sums
-   * (one chain of dependent adds was most of the cost: x.norm() of 256 x 784 floats 245 -> 117 us
-   * on JDK 25, 284 -> 92 on JDK 17), the square root rounded to x's dtype.
+   * {@code x.norm()} over every dim: the squares summed in double, in interleaved partial sums (one
+   * chain of dependent adds was most of the cost: x.norm() of 256 x 784 floats 245 -> 117 us on JDK
+   * 25, 284 -> 92 on JDK 17), the square root rounded to x's dtype.
    */
   static Tensor norm2(Tensor x, boolean[] reduced, boolean keepdim) {
     DType t = x.storage.dtype();
@@ -32,43 +32,33 @@ final class FloatRows {
       }
     }
     int n = x.numel();
-    int off = x.offset;
+    // A float32 tensor's squares: the squared deviations from 0, in var's eight partial sums.
+    double squares =
+        t == DType.FLOAT32
+            ? squaredDeviations(x.storage.floats(), x.offset, n, 0)
+            : squares(x.storage.doubles(), x.offset, n);
+    Storage out = Storage.allocate(t, 1);
+    out.setDouble(0, Math.sqrt(squares));
+    return new Tensor(out, Reductions.reducedShape(x.shape, reduced, keepdim));
+  }
+
+  /** The sum of {@code f[i]^2} over {@code [from, from + n)}, in four partial sums. */
+  private static double squares(double[] f, int from, int n) {
     double a0 = 0;
     double a1 = 0;
     double a2 = 0;
     double a3 = 0;
-    int i = 0;
-    if (t == DType.FLOAT32) {
-      float[] f = x.storage.floats();
-      for (; i + 3 < n; i += 4) {
-        double v0 = f[off + i];
-        double v1 = f[off + i + 1];
-        double v2 = f[off + i + 2];
-        double v3 = f[off + i + 3];
-        a0 += v0 * v0;
-        a1 += v1 * v1;
-        a2 += v2 * v2;
-        a3 += v3 * v3;
-      }
-      for (; i < n; i++) {
-        double v = f[off + i];
-        a0 += v * v;
-      }
-    } else {
-      double[] f = x.storage.doubles();
-      for (; i + 3 < n; i += 4) {
-        a0 += f[off + i] * f[off + i];
-        a1 += f[off + i + 1] * f[off + i + 1];
-        a2 += f[off + i + 2] * f[off + i + 2];
-        a3 += f[off + i + 3] * f[off + i + 3];
-      }
-      for (; i < n; i++) {
-        a0 += f[off + i] * f[off + i];
-      }
+    int i = from;
+    for (int end = from + n - 3; i < end; i += 4) {
+      a0 += f[i] * f[i];
+      a1 += f[i + 1] * f[i + 1];
+      a2 += f[i + 2] * f[i + 2];
+      a3 += f[i + 3] * f[i + 3];
     }
-    Storage out = Storage.allocate(t, 1);
-    out.setDouble(0, Math.sqrt((a0 + a1) + (a2 + a3)));
-    return new Tensor(out, Reductions.reducedShape(x.shape, reduced, keepdim));
+    for (; i < from + n; i++) {
+      a0 += f[i] * f[i];
+    }
+    return (a0 + a1) + (a2 + a3);
   }
 
   /**
