@@ -16,10 +16,14 @@ import org.autograd4j.internal.Storage;
 final class FloatRows {
   private FloatRows() {}
 
+  private static final org.autograd4j.internal.kernels.Reductions REDUCTIONS =
+      org.autograd4j.internal.kernels.Kernels.get().reductions();
+
   /**
    * {@code x.norm()} over every dim: the squares summed in double, in interleaved partial sums (one
    * chain of dependent adds was most of the cost: x.norm() of 256 x 784 floats 245 -> 117 us on JDK
-   * 25, 284 -> 92 on JDK 17), the square root rounded to x's dtype.
+   * 25, 284 -> 92 on JDK 17), for float32 in the kernel provider's double lanes, the square root
+   * rounded to x's dtype.
    */
   static Tensor norm2(Tensor x, boolean[] reduced, boolean keepdim) {
     DType t = x.storage.dtype();
@@ -32,10 +36,10 @@ final class FloatRows {
       }
     }
     int n = x.numel();
-    // A float32 tensor's squares: the squared deviations from 0, in var's eight partial sums.
+    // A float32 tensor's squares: its squared deviations from 0, as var sums them.
     double squares =
         t == DType.FLOAT32
-            ? squaredDeviations(x.storage.floats(), x.offset, n, 0)
+            ? REDUCTIONS.sumOfSquaredDeviations(x.storage.floats(), x.offset, n, 0)
             : squares(x.storage.doubles(), x.offset, n);
     Storage out = Storage.allocate(t, 1);
     out.setDouble(0, Math.sqrt(squares));
@@ -102,11 +106,11 @@ final class FloatRows {
   /**
    * {@code x.var()} or {@code x.std()} of a contiguous float32 tensor, over every dim or the last
    * only: as the general path, the mean in double, then the squared deviations from it summed in
-   * double over {@code max(0, n - correction)}; each sum in eight interleaved partial sums, not one
-   * chain of dependent adds (x.var() of 256 x 784 floats: 357-402 µs in one chain on JDK 25 and 17,
-   * against PyTorch's 154-165). So the double result may differ from the general path's in its last
-   * bits, which the rounding to float hides but for a result within a double ulp of halfway between
-   * two floats.
+   * double over {@code max(0, n - correction)}; each sum in the kernel provider's interleaved
+   * partial sums, not one chain of dependent adds (x.var() of 256 x 784 floats: 357-402 µs in one
+   * chain on JDK 25 and 17, against PyTorch's 154-165). So the double result may differ from the
+   * general path's in its last bits, which the rounding to float hides but for a result within a
+   * double ulp of halfway between two floats.
    */
   static Tensor varOrStd(
       Tensor x, boolean[] reduced, boolean keepdim, double correction, boolean sqrt) {
@@ -135,75 +139,10 @@ final class FloatRows {
     float[] o = out.floats();
     for (int r = 0; r < rows; r++) {
       int from = x.offset + r * cols;
-      double mean = sum(f, from, cols) / cols;
-      double var = squaredDeviations(f, from, cols, mean) / denominator;
+      double mean = REDUCTIONS.sumInDouble(f, from, cols) / cols;
+      double var = REDUCTIONS.sumOfSquaredDeviations(f, from, cols, mean) / denominator;
       o[r] = (float) (sqrt ? Math.sqrt(var) : var);
     }
     return new Tensor(out, Reductions.reducedShape(x.shape, reduced, keepdim));
-  }
-
-  /** The sum of {@code f[from, from + n)} in double, in eight partial sums. */
-  private static double sum(float[] f, int from, int n) {
-    double a0 = 0;
-    double a1 = 0;
-    double a2 = 0;
-    double a3 = 0;
-    double a4 = 0;
-    double a5 = 0;
-    double a6 = 0;
-    double a7 = 0;
-    int i = from;
-    for (int end = from + n - 7; i < end; i += 8) {
-      a0 += f[i];
-      a1 += f[i + 1];
-      a2 += f[i + 2];
-      a3 += f[i + 3];
-      a4 += f[i + 4];
-      a5 += f[i + 5];
-      a6 += f[i + 6];
-      a7 += f[i + 7];
-    }
-    for (; i < from + n; i++) {
-      a0 += f[i];
-    }
-    return ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
-  }
-
-  /**
-   * The sum of {@code (f[i] - mean)^2} over {@code [from, from + n)} in double, as {@link #sum}.
-   */
-  private static double squaredDeviations(float[] f, int from, int n, double mean) {
-    double a0 = 0;
-    double a1 = 0;
-    double a2 = 0;
-    double a3 = 0;
-    double a4 = 0;
-    double a5 = 0;
-    double a6 = 0;
-    double a7 = 0;
-    int i = from;
-    for (int end = from + n - 7; i < end; i += 8) {
-      double e0 = f[i] - mean;
-      double e1 = f[i + 1] - mean;
-      double e2 = f[i + 2] - mean;
-      double e3 = f[i + 3] - mean;
-      double e4 = f[i + 4] - mean;
-      double e5 = f[i + 5] - mean;
-      double e6 = f[i + 6] - mean;
-      double e7 = f[i + 7] - mean;
-      a0 += e0 * e0;
-      a1 += e1 * e1;
-      a2 += e2 * e2;
-      a3 += e3 * e3;
-      a4 += e4 * e4;
-      a5 += e5 * e5;
-      a6 += e6 * e6;
-      a7 += e7 * e7;
-    }
-    for (; i < from + n; i++) {
-      double e = f[i] - mean;
-      a0 += e * e;
-    }
-    return ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
   }
 }

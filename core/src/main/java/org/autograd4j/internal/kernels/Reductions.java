@@ -19,6 +19,38 @@ public interface Reductions {
   float sum(float[] x, int xOff, int n);
 
   /**
+   * Returns {@code x[0] + ... + x[n-1]} accumulated in double, each float widened exactly, as the
+   * general path of a float32 reduction adds its double copy (the order of the additions is the
+   * provider's, so the last bits of the double may differ between providers).
+   *
+   * <pre>{@code
+   * double mean = reductions.sumInDouble(x, 0, x.length) / x.length;
+   * }</pre>
+   *
+   * @param x input
+   * @param xOff offset of {@code x[0]}
+   * @param n number of elements
+   * @return the double sum, 0 when {@code n == 0}
+   */
+  double sumInDouble(float[] x, int xOff, int n);
+
+  /**
+   * Returns the sum of {@code (x[i] - mean)^2} over {@code n} elements, in double as {@link
+   * #sumInDouble}: the numerator of a variance, or with {@code mean} 0 the square of a 2-norm.
+   *
+   * <pre>{@code
+   * double norm = Math.sqrt(reductions.sumOfSquaredDeviations(x, 0, x.length, 0));
+   * }</pre>
+   *
+   * @param x input
+   * @param xOff offset of {@code x[0]}
+   * @param n number of elements
+   * @param mean the value each element's deviation is taken from
+   * @return the double sum, 0 when {@code n == 0}
+   */
+  double sumOfSquaredDeviations(float[] x, int xOff, int n, double mean);
+
+  /**
    * Returns the dot product {@code x[0] * y[0] + ... + x[n-1] * y[n-1]}.
    *
    * @param x first vector

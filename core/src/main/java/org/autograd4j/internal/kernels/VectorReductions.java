@@ -2,6 +2,7 @@ package org.autograd4j.internal.kernels;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -63,6 +64,54 @@ final class VectorReductions implements Reductions {
       total += x[xOff + i];
     }
     return (float) total;
+  }
+
+  /**
+   * The floats in double lanes: each float vector widened by {@link FloatWidening} into its even
+   * and odd elements, each of the two summed in its own lanes.
+   */
+  @Override
+  public double sumInDouble(float[] x, int xOff, int n) {
+    DoubleVector even = DoubleVector.zero(D);
+    DoubleVector odd = DoubleVector.zero(D);
+    int upper = F.loopBound(n);
+    for (int i = 0; i < upper; i += F.length()) {
+      LongVector pairs = FloatVector.fromArray(F, x, xOff + i).reinterpretAsLongs();
+      // The running sums as arguments, not receivers: a vector carried round a loop as the
+      // receiver of its next operation left C2 unsure of its class (a virtual call per vector).
+      even = FloatWidening.lowHalves(pairs).add(even);
+      odd = FloatWidening.highHalves(pairs).add(odd);
+    }
+    double total = LaneSums.sum(even.add(odd));
+    for (int i = upper; i < n; i++) {
+      total += x[xOff + i];
+    }
+    return total;
+  }
+
+  /**
+   * As {@link #sumInDouble}, each deviation squared by a fused multiply-add. 256 x 784 floats'
+   * squares: 56 -> 15 µs on JDK 17 and 25 against eight scalar partial sums (whose widening JDK 17
+   * does not vectorise, and whose dependent adds JDK 25 does not reorder).
+   */
+  @Override
+  public double sumOfSquaredDeviations(float[] x, int xOff, int n, double mean) {
+    DoubleVector even = DoubleVector.zero(D);
+    DoubleVector odd = DoubleVector.zero(D);
+    int upper = F.loopBound(n);
+    for (int i = 0; i < upper; i += F.length()) {
+      LongVector pairs = FloatVector.fromArray(F, x, xOff + i).reinterpretAsLongs();
+      DoubleVector e = FloatWidening.lowHalves(pairs).sub(mean);
+      DoubleVector o = FloatWidening.highHalves(pairs).sub(mean);
+      even = e.fma(e, even);
+      odd = o.fma(o, odd);
+    }
+    double total = LaneSums.sum(even.add(odd));
+    for (int i = upper; i < n; i++) {
+      double e = x[xOff + i] - mean;
+      total += e * e;
+    }
+    return total;
   }
 
   /**

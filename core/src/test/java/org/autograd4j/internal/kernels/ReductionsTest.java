@@ -54,6 +54,67 @@ class ReductionsTest {
 
   @ParameterizedTest
   @MethodSource("providers")
+  void doubleSumsOfFloatsMatchASequentialDoubleSum(KernelProvider provider) {
+    Reductions r = provider.reductions();
+    Random random = new Random(4);
+    for (int n : sizesWithLarge()) {
+      float[] x = TestData.floats(random, n + OFF, 2f, false);
+      for (int i = OFF; i < x.length; i += 3) {
+        x[i] *= 1e4f; // mixed magnitudes, so that a float sum would differ from a double one
+      }
+      double mean = n == 0 ? 0 : 0.25;
+      double sum = 0;
+      double abs = 0;
+      double squares = 0;
+      for (int i = 0; i < n; i++) {
+        sum += x[OFF + i];
+        abs += Math.abs(x[OFF + i]);
+        double e = x[OFF + i] - mean;
+        squares += e * e;
+      }
+      // Any order of double additions is within a few double ulps of the sum of magnitudes; a
+      // float sum of these values would be off by about 1e-7 of it.
+      assertClose(sum, r.sumInDouble(x, OFF, n), 1e-13 * abs, "sum n=" + n);
+      assertClose(
+          squares,
+          r.sumOfSquaredDeviations(x, OFF, n, mean),
+          1e-13 * squares,
+          "squared deviations n=" + n);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("providers")
+  void doubleSumsOfFloatsAreExactWhereTheyCanBe(KernelProvider provider) {
+    Reductions r = provider.reductions();
+    for (int n : sizesWithLarge()) {
+      // Subnormal floats sum exactly in double: n times the smallest is n * 2^-149.
+      float[] x = new float[n + OFF];
+      java.util.Arrays.fill(x, OFF, n + OFF, -Float.MIN_VALUE);
+      assertEquals(-n * 0x1p-149, r.sumInDouble(x, OFF, n), "subnormals n=" + n);
+      assertEquals(n * 0x1p-298, r.sumOfSquaredDeviations(x, OFF, n, 0), "tiny squares n=" + n);
+      // Float.MAX_VALUE twice overflows float but not double.
+      java.util.Arrays.fill(x, OFF, n + OFF, Float.MAX_VALUE);
+      assertEquals(n * (double) Float.MAX_VALUE, r.sumInDouble(x, OFF, n), "large n=" + n);
+      if (n == 0) {
+        continue;
+      }
+      // Infinities and NaN wherever they fall, the last element included.
+      for (int at : new int[] {0, n / 2, n - 1}) {
+        float[] y = TestData.floats(new Random(n), n + OFF, 1f, false);
+        y[OFF + at] = Float.NEGATIVE_INFINITY;
+        assertEquals(Double.NEGATIVE_INFINITY, r.sumInDouble(y, OFF, n), "-inf n=" + n);
+        assertEquals(
+            Double.POSITIVE_INFINITY, r.sumOfSquaredDeviations(y, OFF, n, 1), "-inf^2 n=" + n);
+        y[OFF + at] = Float.NaN;
+        assertEquals(Double.NaN, r.sumInDouble(y, OFF, n), "NaN n=" + n);
+        assertEquals(Double.NaN, r.sumOfSquaredDeviations(y, OFF, n, 0), "NaN^2 n=" + n);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("providers")
   void sumOfProductsNtMatchesDoubleReference(KernelProvider provider) {
     Reductions r = provider.reductions();
     Random random = new Random(3);
