@@ -426,16 +426,18 @@ final class FloatGemmDriver {
           elementwise.axpy(ap, b, bOff + p * ldb, c, cOff, n);
         }
       } else {
-        // c_j = alpha * <a, B(j, :)> + beta * c_j: one dot per contiguous row of B.
+        // c_j = alpha * <a, B(j, :)> + beta * c_j: a dot per contiguous row of B, four rows at a
+        // time.
         float[] x = a;
         int xOff = aOff;
         if (transA && lda != 1) {
           x = gather(a, aOff, lda, k);
           xOff = 0;
         }
+        float[] dots = new float[n];
+        reductions.dotRows(b, bOff, ldb, n, x, xOff, k, dots, 0);
         for (int j = 0; j < n; j++) {
-          float dot = reductions.dot(x, xOff, b, bOff + j * ldb, k);
-          c[cOff + j] = alpha * dot + (beta == 0f ? 0f : beta * c[cOff + j]);
+          c[cOff + j] = alpha * dots[j] + (beta == 0f ? 0f : beta * c[cOff + j]);
         }
       }
       return;
@@ -448,10 +450,11 @@ final class FloatGemmDriver {
       xOff = 0;
     }
     if (!transA) {
+      float[] dots = new float[m];
+      reductions.dotRows(a, aOff, lda, m, x, xOff, k, dots, 0);
       for (int i = 0; i < m; i++) {
-        float dot = reductions.dot(a, aOff + i * lda, x, xOff, k);
         int ci = cOff + i * ldc;
-        c[ci] = alpha * dot + (beta == 0f ? 0f : beta * c[ci]);
+        c[ci] = alpha * dots[i] + (beta == 0f ? 0f : beta * c[ci]);
       }
     } else {
       // op(A) = A^T: y = sum_p x_p * A(p, :), one axpy per contiguous row of A.

@@ -63,6 +63,28 @@ public interface Reductions {
   float dot(float[] x, int xOff, float[] y, int yOff, int n);
 
   /**
+   * Dot products of {@code rows} rows of a matrix with one vector: {@code out[outOff + i] = <a_i,
+   * x>} where row {@code a_i} starts at {@code aOff + i * lda}, as a matrix-vector product needs.
+   * Each row's result is the same whatever {@code rows} is, and within rounding of {@link #dot}.
+   *
+   * <pre>{@code
+   * reductions.dotRows(w, 0, 784, 256, x, 0, 784, y, 0); // y = W x for a 256 x 784 W
+   * }</pre>
+   *
+   * @param a the matrix
+   * @param aOff offset of row 0
+   * @param lda distance between rows
+   * @param rows number of rows
+   * @param x the vector, {@code k} elements from {@code xOff}
+   * @param xOff offset of {@code x[0]}
+   * @param k elements per row
+   * @param out receives one result per row
+   * @param outOff offset of the first result
+   */
+  void dotRows(
+      float[] a, int aOff, int lda, int rows, float[] x, int xOff, int k, float[] out, int outOff);
+
+  /**
    * Adds the batch sum of the products {@code A_s · B_sᵀ} to C: {@code c[i][j] += Σ_s Σ_p a_s[i][p]
    * · b_s[j][p]}, where {@code a_s} is the row-major {@code m x k} matrix at {@code aOff + s *
    * strideA} with row stride {@code lda}, and {@code b_s} the {@code n x k} one at {@code bOff + s

@@ -120,6 +120,14 @@ final class ScalarReductions implements Reductions {
   }
 
   @Override
+  public void dotRows(
+      float[] a, int aOff, int lda, int rows, float[] x, int xOff, int k, float[] out, int outOff) {
+    for (int i = 0; i < rows; i++) {
+      out[outOff + i] = dot(a, aOff + i * lda, x, xOff, k);
+    }
+  }
+
+  @Override
   public float max(float[] x, int xOff, int n) {
     float best = Float.NEGATIVE_INFINITY;
     for (int i = 0; i < n; i++) {

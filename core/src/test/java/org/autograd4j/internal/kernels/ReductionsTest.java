@@ -54,6 +54,43 @@ class ReductionsTest {
 
   @ParameterizedTest
   @MethodSource("providers")
+  void dotRowsMatchDoubleReferenceAndDoNotDependOnTheirGrouping(KernelProvider provider) {
+    Reductions r = provider.reductions();
+    Random random = new Random(6);
+    // Rows in whole groups of four and left over; depths around the vector widths and past a block.
+    for (int rows : new int[] {0, 1, 3, 4, 5, 8, 11}) {
+      for (int k : new int[] {0, 1, 7, 8, 15, 16, 17, 33, 100, 784, 4096 + 19}) {
+        int lda = k + 3;
+        float[] a = TestData.floats(random, OFF + rows * lda, 2f, false);
+        float[] x = TestData.floats(random, OFF + k, 2f, false);
+        for (int p = OFF; p < x.length; p += 5) {
+          x[p] *= 1e4f; // mixed magnitudes, so that a different order of the sums shows
+        }
+        float[] out = new float[rows + 2];
+        java.util.Arrays.fill(out, Float.NaN);
+        r.dotRows(a, OFF, lda, rows, x, OFF, k, out, 1);
+        assertTrue(Float.isNaN(out[0]) && Float.isNaN(out[rows + 1]), "wrote outside its rows");
+        float[] alone = new float[1];
+        for (int i = 0; i < rows; i++) {
+          double dot = 0;
+          double abs = 0;
+          for (int p = 0; p < k; p++) {
+            double term = (double) a[OFF + i * lda + p] * x[OFF + p];
+            dot += term;
+            abs += Math.abs(term);
+          }
+          String what = "rows " + rows + " k " + k + " row " + i;
+          assertClose(dot, out[1 + i], 1e-6 * abs + 1e-6, what);
+          // The same row on its own: the same bits as inside a group of four.
+          r.dotRows(a, OFF + i * lda, lda, 1, x, OFF, k, alone, 0);
+          assertEquals(Float.floatToIntBits(alone[0]), Float.floatToIntBits(out[1 + i]), what);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("providers")
   void doubleSumsOfFloatsMatchASequentialDoubleSum(KernelProvider provider) {
     Reductions r = provider.reductions();
     Random random = new Random(4);
