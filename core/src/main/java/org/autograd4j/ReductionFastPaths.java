@@ -104,14 +104,16 @@ final class ReductionFastPaths {
     int off = x.offset;
     if (x.storage.dtype() == DType.FLOAT32) {
       float[] f = x.storage.floats();
-      if (in == 1) {
-        PROVIDER.reductions().addColumnSums(f, off + lo * m, hi - lo, m, acc);
-        return;
-      }
       for (int r = lo; r < hi; r++) {
         int base = off + r * m * in;
-        for (int c = 0; c < m; c++) {
-          acc[c] += PROVIDER.reductions().sum(f, base + c * in, in);
+        if (in == 1) {
+          for (int c = 0; c < m; c++) {
+            acc[c] += f[base + c];
+          }
+        } else {
+          for (int c = 0; c < m; c++) {
+            acc[c] += PROVIDER.reductions().sum(f, base + c * in, in);
+          }
         }
       }
     } else {

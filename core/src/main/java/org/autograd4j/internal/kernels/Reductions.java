@@ -51,24 +51,6 @@ public interface Reductions {
   double sumOfSquaredDeviations(float[] x, int xOff, int n, double mean);
 
   /**
-   * Adds each column of a row-major {@code rows x cols} block to its double: {@code acc[c] +=
-   * x[r][c]} for {@code r = 0, 1, ...} in that order, each float widened exactly, so that every
-   * provider gives the bits of that loop: the bias gradient of a Linear layer, {@code x.sum(0)}.
-   *
-   * <pre>{@code
-   * double[] acc = new double[cols];
-   * reductions.addColumnSums(grad, 0, batch, cols, acc);
-   * }</pre>
-   *
-   * @param x the rows, {@code cols} apart
-   * @param xOff offset of row 0
-   * @param rows number of rows
-   * @param cols number of columns
-   * @param acc one running sum per column, added to
-   */
-  void addColumnSums(float[] x, int xOff, int rows, int cols, double[] acc);
-
-  /**
    * Returns the dot product {@code x[0] * y[0] + ... + x[n-1] * y[n-1]}.
    *
    * @param x first vector

@@ -13,16 +13,6 @@ final class ScalarReductions implements Reductions {
     return (float) total;
   }
 
-  @Override
-  public void addColumnSums(float[] x, int xOff, int rows, int cols, double[] acc) {
-    for (int r = 0; r < rows; r++) {
-      int base = xOff + r * cols;
-      for (int c = 0; c < cols; c++) {
-        acc[c] += x[base + c];
-      }
-    }
-  }
-
   /** Eight interleaved partial sums: one chain of dependent adds took three times as long. */
   @Override
   public double sumInDouble(float[] x, int xOff, int n) {

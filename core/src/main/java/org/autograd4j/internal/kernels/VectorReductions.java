@@ -32,9 +32,6 @@ final class VectorReductions implements Reductions {
    */
   private static final boolean VECTOR_EXP_IN_NARROW_ROWS = Runtime.version().feature() >= 22;
 
-  /** Whether C2 vectorises {@code acc[c] += x[c]} from float to double by itself (JDK 22 on). */
-  private static final boolean PLAIN_WIDENING_VECTORISES = Runtime.version().feature() >= 22;
-
   private final Elementwise elementwise;
 
   VectorReductions(Elementwise elementwise) {
@@ -115,56 +112,6 @@ final class VectorReductions implements Reductions {
       total += e * e;
     }
     return total;
-  }
-
-  /**
-   * On JDK 22 and later the plain loop, which C2 vectorises there (256 x 784 floats in 12 us); on
-   * JDK 17, which does not vectorise its widening (60 us), {@link FloatWidening} a block of 16
-   * columns at a time down the rows (35 us, throwaway WidenProto). Both add each column's floats in
-   * row order, so their bits are the plain loop's.
-   */
-  @Override
-  public void addColumnSums(float[] x, int xOff, int rows, int cols, double[] acc) {
-    int upper = PLAIN_WIDENING_VECTORISES ? 0 : F.loopBound(cols);
-    if (upper > 0) {
-      widenedColumnSums(x, xOff, rows, cols, upper, acc);
-    }
-    for (int r = 0; r < rows; r++) {
-      int base = xOff + r * cols;
-      for (int c = upper; c < cols; c++) {
-        acc[c] += x[base + c];
-      }
-    }
-  }
-
-  /**
-   * Columns {@code [0, upper)} of {@link #addColumnSums}: each block's even and odd columns in two
-   * double vectors for the whole way down, so that one block's rows are added before the next
-   * block's (a second block in the same loop took C2 past its inlining budget: 290-450 us).
-   */
-  private static void widenedColumnSums(
-      float[] x, int xOff, int rows, int cols, int upper, double[] acc) {
-    int half = D.length();
-    double[] lanes = new double[2 * half];
-    for (int c = 0; c < upper; c += F.length()) {
-      for (int j = 0; j < half; j++) {
-        lanes[j] = acc[c + 2 * j];
-        lanes[half + j] = acc[c + 2 * j + 1];
-      }
-      DoubleVector even = DoubleVector.fromArray(D, lanes, 0);
-      DoubleVector odd = DoubleVector.fromArray(D, lanes, half);
-      for (int r = 0; r < rows; r++) {
-        LongVector pairs = FloatVector.fromArray(F, x, xOff + r * cols + c).reinterpretAsLongs();
-        even = FloatWidening.lowHalves(pairs).add(even);
-        odd = FloatWidening.highHalves(pairs).add(odd);
-      }
-      even.intoArray(lanes, 0);
-      odd.intoArray(lanes, half);
-      for (int j = 0; j < half; j++) {
-        acc[c + 2 * j] = lanes[j];
-        acc[c + 2 * j + 1] = lanes[half + j];
-      }
-    }
   }
 
   /**

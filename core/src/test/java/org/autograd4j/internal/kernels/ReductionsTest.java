@@ -54,36 +54,6 @@ class ReductionsTest {
 
   @ParameterizedTest
   @MethodSource("providers")
-  void columnSumsAreThoseOfTheRowOrderLoopBitForBit(KernelProvider provider) {
-    Reductions r = provider.reductions();
-    Random random = new Random(7);
-    for (int rows : new int[] {0, 1, 2, 5, 128}) {
-      for (int cols : new int[] {1, 7, 15, 16, 17, 33, 100, 256}) {
-        // Mixed magnitudes (order shows), special values, and sums already under way.
-        float[] x = TestData.floats(random, OFF + rows * cols, 2f, true);
-        for (int i = OFF; i < x.length; i += 3) {
-          x[i] *= 1e4f;
-        }
-        double[] expected = TestData.doubles(random, cols, 1, false);
-        double[] actual = expected.clone();
-        for (int row = 0; row < rows; row++) {
-          for (int c = 0; c < cols; c++) {
-            expected[c] += x[OFF + row * cols + c];
-          }
-        }
-        r.addColumnSums(x, OFF, rows, cols, actual);
-        for (int c = 0; c < cols; c++) {
-          assertEquals(
-              Double.doubleToLongBits(expected[c]),
-              Double.doubleToLongBits(actual[c]),
-              "rows " + rows + " cols " + cols + " column " + c);
-        }
-      }
-    }
-  }
-
-  @ParameterizedTest
-  @MethodSource("providers")
   void dotRowsMatchDoubleReferenceAndDoNotDependOnTheirGrouping(KernelProvider provider) {
     Reductions r = provider.reductions();
     Random random = new Random(6);
