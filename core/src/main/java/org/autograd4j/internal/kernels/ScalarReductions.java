@@ -13,9 +13,21 @@ final class ScalarReductions implements Reductions {
     return (float) total;
   }
 
-  /** Eight interleaved partial sums: one chain of dependent adds took three times as long. */
   @Override
   public double sumInDouble(float[] x, int xOff, int n) {
+    return partialSums(x, xOff, n, 0, false);
+  }
+
+  @Override
+  public double sumOfSquaredDeviations(float[] x, int xOff, int n, double mean) {
+    return partialSums(x, xOff, n, mean, true);
+  }
+
+  /**
+   * The sum of {@code x[i] - mean}, or of its squares, in eight interleaved partial sums: one chain
+   * of dependent adds took three times as long.
+   */
+  private static double partialSums(float[] x, int xOff, int n, double mean, boolean square) {
     double a0 = 0;
     double a1 = 0;
     double a2 = 0;
@@ -26,56 +38,24 @@ final class ScalarReductions implements Reductions {
     double a7 = 0;
     int i = xOff;
     for (int end = xOff + n - 7; i < end; i += 8) {
-      a0 += x[i];
-      a1 += x[i + 1];
-      a2 += x[i + 2];
-      a3 += x[i + 3];
-      a4 += x[i + 4];
-      a5 += x[i + 5];
-      a6 += x[i + 6];
-      a7 += x[i + 7];
+      a0 += term(x[i], mean, square);
+      a1 += term(x[i + 1], mean, square);
+      a2 += term(x[i + 2], mean, square);
+      a3 += term(x[i + 3], mean, square);
+      a4 += term(x[i + 4], mean, square);
+      a5 += term(x[i + 5], mean, square);
+      a6 += term(x[i + 6], mean, square);
+      a7 += term(x[i + 7], mean, square);
     }
     for (; i < xOff + n; i++) {
-      a0 += x[i];
+      a0 += term(x[i], mean, square);
     }
     return ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
   }
 
-  /** In eight partial sums, as {@link #sumInDouble}. */
-  @Override
-  public double sumOfSquaredDeviations(float[] x, int xOff, int n, double mean) {
-    double a0 = 0;
-    double a1 = 0;
-    double a2 = 0;
-    double a3 = 0;
-    double a4 = 0;
-    double a5 = 0;
-    double a6 = 0;
-    double a7 = 0;
-    int i = xOff;
-    for (int end = xOff + n - 7; i < end; i += 8) {
-      double e0 = x[i] - mean;
-      double e1 = x[i + 1] - mean;
-      double e2 = x[i + 2] - mean;
-      double e3 = x[i + 3] - mean;
-      double e4 = x[i + 4] - mean;
-      double e5 = x[i + 5] - mean;
-      double e6 = x[i + 6] - mean;
-      double e7 = x[i + 7] - mean;
-      a0 += e0 * e0;
-      a1 += e1 * e1;
-      a2 += e2 * e2;
-      a3 += e3 * e3;
-      a4 += e4 * e4;
-      a5 += e5 * e5;
-      a6 += e6 * e6;
-      a7 += e7 * e7;
-    }
-    for (; i < xOff + n; i++) {
-      double e = x[i] - mean;
-      a0 += e * e;
-    }
-    return ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
+  private static double term(float v, double mean, boolean square) {
+    double e = v - mean;
+    return square ? e * e : e;
   }
 
   @Override
