@@ -1,106 +1,91 @@
 package org.autograd4j.internal.kernels;
 
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link FloatFunctions} in vector lanes. log, sin and cos: the floats are widened to double a
- * block at a time, evaluated to a few double ulps and rounded back, so the results are the scalar
- * reference's floats but in rare halfway cases (see {@link FloatFunctions}). tanh, sigmoid and
- * gelu: in float lanes, within a few ulps of the reference, as PyTorch's own vector loops. The last
- * elements short of a whole vector take the reference itself, a vector of sin or cos arguments with
- * one of 1.6e6 or more {@link Math}'s function.
+ * {@link FloatFunctions} in float lanes, within a few ulps of the scalar reference, as PyTorch's
+ * own vector loops (Sleef's, within an ulp of the exact value) are within a few ulps of its scalar
+ * ones. The last elements short of a whole vector take the reference itself, and so does a vector
+ * of sin or cos arguments with one of 1.6e6 or more.
  *
  * <p>Why vector lanes: {@link Math#log} and friends cost 5-30 ns an element here, so log, sin and
  * tanh of 256 x 784 floats took 5-25 times PyTorch's vector polynomials (ops workload of {@code
- * bench/side-by-side.sh}). Why double lanes for three of them: a float polynomial would be faster
- * still, but would not give the reference's values. tanh, sigmoid and gelu in double lanes took
- * 0.33-0.43, 0.32 and 0.50 ms on JDK 25, 0.85-1.4, 0.79 and 1.14 on JDK 17 (PyTorch 0.43-0.51,
- * 0.10-0.17 and 0.08-0.09); in float lanes 0.13-0.19, 0.10-0.16 and 0.19-0.22 on both (ops
- * workload), but for gelu on JDK 17 once add and mul have run in the JVM: 0.53-1.0 ms, as C2 then
- * leaves its final store to the Vector API's Java fallback (see bench/RESULTS.md).
+ * bench/side-by-side.sh}). Why float lanes: twice as many a vector as double lanes, and no widening
+ * to double and back, which JDK 17's C2 does not vectorise. log and sin in double lanes (the
+ * reference's floats but in rare halfway cases) took 0.19 ms each on JDK 25 and 0.25-0.66 on JDK
+ * 17, in float lanes 0.10 and 0.08-0.10 on JDK 25, 0.13-0.14 and 0.10 in most JDK 17 processes and
+ * 0.25-0.55 in some (throwaway {@code Sw}, 256 x 784 floats into a new tensor; PyTorch 0.20 and
+ * 0.16). tanh, sigmoid and gelu in double lanes took 0.33-0.43, 0.32 and 0.50 ms on JDK 25,
+ * 0.85-1.4, 0.79 and 1.14 on JDK 17 (PyTorch 0.43-0.51, 0.10-0.17 and 0.08-0.09); in float lanes
+ * 0.13-0.19, 0.10-0.16 and 0.19-0.22 on both (ops workload), but for gelu on JDK 17 once add and
+ * mul have run in the JVM: 0.53-1.0 ms, as C2 then leaves its final store to the Vector API's Java
+ * fallback (see bench/RESULTS.md).
  *
- * <p>How, and why so, for C2: each double-lane function is a few passes over the block, each pass a
- * loop over arrays that calls nothing but the Vector API. C2 inlines the API's own methods whatever
- * the size of the method it compiles, but stops inlining ours once that method has grown past a
- * node budget ({@code NodeCountInliningCutoff}) or when one is over 325 bytes ({@code
- * FreqInlineSize}); a method of ours that takes or returns a vector and is not inlined boxes every
- * vector on the heap (10-100 times slower). A pass takes arrays, so where C2 does not inline one,
- * it is merely called. Two more things C2 on JDK 17 punishes: a mask made before a loop and used in
- * it (sin 0.26 -> 1.3 ms), and vector conversions, which need floats of half width, a second vector
+ * <p>How, and why so, for C2: each function is one loop over arrays that calls nothing but the
+ * Vector API. C2 inlines the API's own methods whatever the size of the method it compiles, but
+ * stops inlining ours once that method has grown past a node budget ({@code
+ * NodeCountInliningCutoff}) or when one is over 325 bytes ({@code FreqInlineSize}); a method of
+ * ours that takes or returns a vector and is not inlined boxes every vector on the heap (10-100
+ * times slower). Two more things C2 on JDK 17 punishes: a mask made before a loop and used in it
+ * (sin 0.26 -> 1.3 ms), and vector conversions, which need floats of half width, a second vector
  * shape: softmax run after them took 625 instead of 165 µs (see {@code VectorElementwise}). So the
- * widening and rounding are plain loops, which JDK 25's C2 vectorises by itself and JDK 17's does
- * not (86 against 22 µs for 256 x 784 floats there and back). On JDK 17 log also takes longer, and
- * varies more, once other element-wise ops have run in the JVM (0.27-0.28 ms alone, 0.37-0.50 after
- * neg, relu and exp; the inlining is the same in both states); the cause is not found.
+ * masks are made in the loops, and integers become floats by their bits, not by conversion.
  *
  * <pre>{@code
- * new VectorFloatFunctions().log(x, 0, out, 0, x.length); // out[i] == (float) Math.log(x[i])
+ * new VectorFloatFunctions().log(x, 0, out, 0, x.length); // within LOG_ULPS of (float) Math.log
  * }</pre>
  */
 final class VectorFloatFunctions implements FloatFunctions {
-  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-
   private static final VectorSpecies<Float> FP = FloatVector.SPECIES_PREFERRED;
 
-  /** Elements widened at a time, a multiple of the lanes: 8 KB of doubles, in the L1 cache. */
-  private static final int BLOCK = 1024;
+  // Shared by log, sin and cos: adding 1.5 * 2^23 to a float rounds it to an integer, which then
+  // sits in the low bits; those bits OR-ed into 1.5 * 2^23's are that float again.
+  private static final float F_ROUND = 12582912f;
+  private static final int F_ROUND_BITS = 0x4b400000;
+  private static final int F_SIGN = 0x80000000;
 
-  // log: fdlibm's e_log.c, log(1 + f) = f - f^2/2 + s (f^2/2 + R(s^2)) with s = f / (2 + f).
-  private static final long MANTISSA = 0x000fffffffffffffL;
-  private static final long ONE_BITS = 0x3ff0000000000000L;
-  // The exponent field e OR-ed into the bits of 2^52 is the double 2^52 + e.
-  private static final long TWO_52_BITS = 0x4330000000000000L;
-  private static final double TWO_52_PLUS_BIAS = 4503599627370496.0 + 1023.0;
-  private static final double SQRT2 = 1.4142135623730951;
-  private static final double LN2_HI = 6.93147180369123816490e-01;
-  private static final double LN2_LO = 1.90821492927058770002e-10;
-  private static final double LG1 = 6.666666666666735130e-01;
-  private static final double LG2 = 3.999999999940941908e-01;
-  private static final double LG3 = 2.857142874366239149e-01;
-  private static final double LG4 = 2.222219843214978396e-01;
-  private static final double LG5 = 1.818357216161805012e-01;
-  private static final double LG6 = 1.531383769920937332e-01;
-  private static final double LG7 = 1.479819860511658591e-01;
+  // log: FreeBSD's e_logf.c, log(1 + f) = f - f^2/2 + s (f^2/2 + R(s^2)) with s = f / (2 + f).
+  /** The bits of sqrt(1/2) (rounded down): mantissas are taken in [sqrt(1/2), sqrt(2)). */
+  private static final int SQRT_HALF_BITS = 0x3f3504f3;
 
-  // sin, cos: x = n pi/2 + r with |r| <= pi/4, then fdlibm's k_sin.c and k_cos.c.
-  private static final double ROUND = 6755399441055744.0; // 1.5 * 2^52: adding it rounds to int
-  private static final double TWO_OVER_PI = 6.36619772367581382433e-01;
-  // pi/2 in three parts of 33 bits each: n * PIO2_i is exact while |n| < 2^20.
-  private static final double PIO2_1 = 1.57079632673412561417e+00;
-  private static final double PIO2_2 = 6.07710050630396597660e-11;
-  private static final double PIO2_3 = 2.02226624871116645580e-21;
+  private static final int MANTISSA = 0x007fffff;
+  private static final float TWO_25 = 33554432f;
+  private static final float LN2_HI = 6.9313812256e-01f;
+  private static final float LN2_LO = 9.0580006145e-06f;
+  private static final float LG1 = 0.66666662693f;
+  private static final float LG2 = 0.40000972152f;
+  private static final float LG3 = 0.28498786688f;
+  private static final float LG4 = 0.24279078841f;
+
+  // sin, cos: x = n pi/2 + r with |r| <= pi/4 (a little more, as n is rounded in float), then
+  // Cephes' sinf and cosf polynomials.
+  private static final float TWO_OVER_PI = 0.63661977236758134f;
+  // pi/2 as three floats, from pi to 60 digits (from Math.PI the third is 4% off, and sin and cos
+  // up to 500 ulps off near multiples of pi/2). r = |x| - n PIO2_1 is exact: both are multiples of
+  // 2^-24 and r is below 1. Two more FMAs leave sin and cos within 2 ulps on every float below
+  // TRIG_LIMIT, those nearest multiples of pi/2 included.
+  private static final float PIO2_1 = 1.5707963705062866f;
+  private static final float PIO2_2 = -4.371138828673793e-08f;
+  private static final float PIO2_3 = -1.7151245100058819e-15f;
 
   /** Arguments below this have quadrant numbers under 2^20. */
-  private static final double TRIG_LIMIT = 1.6e6;
+  private static final float TRIG_LIMIT = 1.6e6f;
 
-  private static final double S1 = -1.66666666666666324348e-01;
-  private static final double S2 = 8.33333333332248946124e-03;
-  private static final double S3 = -1.98412698298579493134e-04;
-  private static final double S4 = 2.75573137070700676789e-06;
-  private static final double S5 = -2.50507602534068634195e-08;
-  private static final double S6 = 1.58969099521155010221e-10;
-  private static final double C1 = 4.16666666666666019037e-02;
-  private static final double C2 = -1.38888888888741095749e-03;
-  private static final double C3 = 2.48015872894767294178e-05;
-  private static final double C4 = -2.75573143513906633035e-07;
-  private static final double C5 = 2.08757232129817482790e-09;
-  private static final double C6 = -1.13596475577881948265e-11;
+  private static final float S1 = -1.6666654611e-1f;
+  private static final float S2 = 8.3321608736e-3f;
+  private static final float S3 = -1.9515295891e-4f;
+  private static final float C1 = 4.166664568298827e-2f;
+  private static final float C2 = -1.388731625493765e-3f;
+  private static final float C3 = 2.443315711809948e-5f;
 
   @Override
   public void log(float[] x, int xOff, float[] out, int outOff, int n) {
-    int vectorized = D.loopBound(n);
-    double[] a = scratch(vectorized);
-    for (int start = 0; start < vectorized; start += BLOCK) {
-      int len = Math.min(BLOCK, vectorized - start);
-      widen(x, xOff + start, a, len);
-      log(a, len);
-      narrow(a, out, outOff + start, len);
-    }
+    int vectorized = FP.loopBound(n);
+    logLanes(x, xOff, out, outOff, vectorized);
     for (int i = vectorized; i < n; i++) {
       out[outOff + i] = ScalarFloatFunctions.log(x[xOff + i]);
     }
@@ -108,27 +93,19 @@ final class VectorFloatFunctions implements FloatFunctions {
 
   @Override
   public void sin(float[] x, int xOff, float[] out, int outOff, int n) {
-    sinCos(x, xOff, out, outOff, n, 0);
+    int vectorized = FP.loopBound(n);
+    sinCosLanes(x, xOff, out, outOff, vectorized, 0);
+    for (int i = vectorized; i < n; i++) {
+      out[outOff + i] = ScalarFloatFunctions.sin(x[xOff + i]);
+    }
   }
 
   @Override
   public void cos(float[] x, int xOff, float[] out, int outOff, int n) {
-    sinCos(x, xOff, out, outOff, n, 1);
-  }
-
-  /** sin for shift 0, cos for 1. */
-  private static void sinCos(float[] x, int xOff, float[] out, int outOff, int n, long shift) {
-    int vectorized = D.loopBound(n);
-    double[] a = scratch(vectorized);
-    for (int start = 0; start < vectorized; start += BLOCK) {
-      int len = Math.min(BLOCK, vectorized - start);
-      widen(x, xOff + start, a, len);
-      sinCos(a, len, shift);
-      narrow(a, out, outOff + start, len);
-    }
+    int vectorized = FP.loopBound(n);
+    sinCosLanes(x, xOff, out, outOff, vectorized, 1);
     for (int i = vectorized; i < n; i++) {
-      float v = x[xOff + i];
-      out[outOff + i] = shift == 0 ? ScalarFloatFunctions.sin(v) : ScalarFloatFunctions.cos(v);
+      out[outOff + i] = ScalarFloatFunctions.cos(x[xOff + i]);
     }
   }
 
@@ -165,108 +142,89 @@ final class VectorFloatFunctions implements FloatFunctions {
     }
   }
 
-  private static double[] scratch(int n) {
-    return new double[Math.min(n, BLOCK)];
-  }
+  // ------------------------------------------------------------------ log and sin, cos in float
+  // lanes
 
-  private static void widen(float[] x, int xOff, double[] a, int n) {
-    for (int i = 0; i < n; i++) {
-      a[i] = x[xOff + i];
-    }
-  }
-
-  private static void narrow(double[] a, float[] out, int outOff, int n) {
-    for (int i = 0; i < n; i++) {
-      out[outOff + i] = (float) a[i];
-    }
-  }
-
-  // ------------------------------------------------------------------ passes: n a multiple of
-  // the double lanes, nothing but the Vector API inside
-
-  /** {@code a[i] = log(a[i])} for doubles widened from floats. */
-  private static void log(double[] a, int n) {
-    for (int i = 0; i < n; i += D.length()) {
-      DoubleVector v = DoubleVector.fromArray(D, a, i);
-      LongVector bits = v.reinterpretAsLongs();
-      // v = 2^k m with m in [1, 2), m halved (k raised) above sqrt(2): f = m - 1 in [-0.29, 0.42].
-      DoubleVector m = bits.and(MANTISSA).or(ONE_BITS).reinterpretAsDoubles();
-      DoubleVector k =
-          bits.lanewise(VectorOperators.LSHR, 52)
-              .or(TWO_52_BITS)
-              .reinterpretAsDoubles()
-              .sub(TWO_52_PLUS_BIAS);
-      VectorMask<Double> high = m.compare(VectorOperators.GT, SQRT2);
-      m = m.blend(m.mul(0.5), high);
-      k = k.blend(k.add(1.0), high);
-      DoubleVector f = m.sub(1.0);
-      DoubleVector s = f.div(f.add(2.0));
-      DoubleVector z = s.mul(s);
-      DoubleVector w = z.mul(z);
-      DoubleVector t1 = w.fma(LG6, LG4).fma(w, DoubleVector.broadcast(D, LG2)).mul(w);
-      DoubleVector t2 =
-          w.fma(LG7, LG5)
-              .fma(w, DoubleVector.broadcast(D, LG3))
-              .fma(w, DoubleVector.broadcast(D, LG1))
-              .mul(z);
-      DoubleVector hfsq = f.mul(f).mul(0.5);
+  /**
+   * log of n floats from {@code x[xOff]}, n a multiple of the float lanes, within {@link #LOG_ULPS}
+   * of the reference (checked on every float): x = 2^k m with m in [sqrt(1/2), sqrt(2)), f = m - 1,
+   * then e_logf.c's rational approximation. A subnormal x is first scaled by 2^25.
+   */
+  private static void logLanes(float[] x, int xOff, float[] out, int outOff, int n) {
+    for (int i = 0; i < n; i += FP.length()) {
+      FloatVector v = FloatVector.fromArray(FP, x, xOff + i);
+      VectorMask<Float> subnormal = v.compare(VectorOperators.LT, Float.MIN_NORMAL);
+      // Subtracting sqrt(1/2)'s bits moves mantissas from sqrt(1/2) up into the next exponent.
+      IntVector shifted = v.blend(v.mul(TWO_25), subnormal).reinterpretAsInts().sub(SQRT_HALF_BITS);
+      FloatVector k =
+          shifted
+              .lanewise(VectorOperators.ASHR, 23)
+              .add(F_ROUND_BITS)
+              .reinterpretAsFloats()
+              .sub(F_ROUND);
+      k = k.blend(k.sub(25f), subnormal);
+      FloatVector f = shifted.and(MANTISSA).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
+      FloatVector s = f.div(f.add(2f));
+      FloatVector z = s.mul(s);
+      FloatVector w = z.mul(z);
+      FloatVector t1 = w.fma(LG4, LG2).mul(w);
+      FloatVector t2 = w.fma(LG3, LG1).mul(z);
+      FloatVector hfsq = f.mul(f).mul(0.5f);
       // log = k ln2_hi - ((hfsq - (s (hfsq + R) + k ln2_lo)) - f)
-      DoubleVector inner = s.fma(hfsq.add(t2.add(t1)), k.mul(LN2_LO));
-      DoubleVector log = k.mul(LN2_HI).sub(hfsq.sub(inner).sub(f));
-      // Zero, negatives, infinity and NaN (every positive float widens to a normal double).
-      VectorMask<Double> ordinary =
-          v.compare(VectorOperators.GT, 0.0).and(v.compare(VectorOperators.LE, Float.MAX_VALUE));
+      FloatVector inner = s.fma(hfsq.add(t2.add(t1)), k.mul(LN2_LO));
+      FloatVector log = k.mul(LN2_HI).sub(hfsq.sub(inner).sub(f));
+      // Zero, negatives, infinity and NaN.
+      VectorMask<Float> ordinary =
+          v.compare(VectorOperators.GT, 0f).and(v.compare(VectorOperators.LE, Float.MAX_VALUE));
       if (!ordinary.allTrue()) {
-        DoubleVector special =
-            v.blend(Double.NaN, v.compare(VectorOperators.LT, 0.0))
-                .blend(Double.NEGATIVE_INFINITY, v.compare(VectorOperators.EQ, 0.0));
+        FloatVector special =
+            v.blend(Float.NaN, v.compare(VectorOperators.LT, 0f))
+                .blend(Float.NEGATIVE_INFINITY, v.compare(VectorOperators.EQ, 0f));
         log = log.blend(special, ordinary.not());
       }
-      log.intoArray(a, i);
+      log.intoArray(out, outOff + i);
     }
   }
 
-  /** {@code a[i] = sin(a[i] + shift pi/2)}: sin for shift 0, cos for 1. */
-  private static void sinCos(double[] a, int n, long shift) {
-    for (int i = 0; i < n; i += D.length()) {
-      DoubleVector v = DoubleVector.fromArray(D, a, i);
-      if (v.abs().compare(VectorOperators.GE, TRIG_LIMIT).anyTrue()) {
-        for (int j = i; j < i + D.length(); j++) {
-          a[j] = shift == 0 ? Math.sin(a[j]) : Math.cos(a[j]);
+  /**
+   * sin (shift 0) or cos (shift 1) of n floats from {@code x[xOff]}, n a multiple of the float
+   * lanes, within {@link #SIN_COS_ULPS} of the reference (checked on every float below 1.6e6): the
+   * function of |x| (sin's sign put back last, so that sin(-0) is -0), reduced to r = |x| - n pi/2,
+   * the quadrant (n + shift) mod 4 choosing sin r, cos r, -sin r or -cos r.
+   */
+  private static void sinCosLanes(float[] x, int xOff, float[] out, int outOff, int n, int shift) {
+    int oddSign = shift == 0 ? F_SIGN : 0;
+    for (int i = 0; i < n; i += FP.length()) {
+      FloatVector v = FloatVector.fromArray(FP, x, xOff + i);
+      FloatVector a = v.abs();
+      if (a.compare(VectorOperators.GE, TRIG_LIMIT).anyTrue()) {
+        for (int j = i; j < i + FP.length(); j++) {
+          float e = x[xOff + j];
+          out[outOff + j] = shift == 0 ? ScalarFloatFunctions.sin(e) : ScalarFloatFunctions.cos(e);
         }
         continue;
       }
-      DoubleVector t = v.fma(TWO_OVER_PI, ROUND);
-      DoubleVector q = t.sub(ROUND);
-      DoubleVector r = q.fma(DoubleVector.broadcast(D, -PIO2_1), v);
-      r = q.fma(DoubleVector.broadcast(D, -PIO2_2), r);
-      r = q.fma(DoubleVector.broadcast(D, -PIO2_3), r);
-      DoubleVector z = r.mul(r);
-      DoubleVector ps =
-          z.fma(S6, S5).fma(z, DoubleVector.broadcast(D, S4)).fma(z, DoubleVector.broadcast(D, S3));
-      // r (1 + z P(z)), not r + r z P(z): sin(-0) must be -0, and (-0) + (+0) is +0.
-      DoubleVector sin =
-          ps.fma(z, DoubleVector.broadcast(D, S2))
-              .fma(z, DoubleVector.broadcast(D, S1))
-              .mul(z)
-              .add(1.0)
-              .mul(r);
-      DoubleVector pc =
-          z.fma(C6, C5).fma(z, DoubleVector.broadcast(D, C4)).fma(z, DoubleVector.broadcast(D, C3));
-      pc = pc.fma(z, DoubleVector.broadcast(D, C2)).fma(z, DoubleVector.broadcast(D, C1));
-      DoubleVector cos = pc.mul(z.mul(z)).add(z.fma(-0.5, 1.0));
-      // n sits in the low bits of t (1.5 * 2^52 + n); the quadrant is (n + shift) mod 4: sin r,
-      // cos r, -sin r, -cos r.
-      LongVector quadrant = t.reinterpretAsLongs().add(shift);
-      LongVector useCos = quadrant.and(1L).neg(); // all ones in odd quadrants
-      LongVector negate = quadrant.and(2L).lanewise(VectorOperators.LSHL, 62);
-      LongVector sinBits = sin.reinterpretAsLongs();
-      LongVector picked =
+      FloatVector t = a.fma(TWO_OVER_PI, F_ROUND);
+      FloatVector q = t.sub(F_ROUND);
+      FloatVector r = q.fma(FloatVector.broadcast(FP, -PIO2_1), a);
+      r = q.fma(FloatVector.broadcast(FP, -PIO2_2), r);
+      r = q.fma(FloatVector.broadcast(FP, -PIO2_3), r);
+      FloatVector z = r.mul(r);
+      FloatVector sin = z.fma(S3, S2).fma(z, FloatVector.broadcast(FP, S1)).mul(z).fma(r, r);
+      FloatVector cos =
+          z.fma(C3, C2).fma(z, FloatVector.broadcast(FP, C1)).mul(z.mul(z)).add(z.fma(-0.5f, 1f));
+      // n sits in the low bits of t; sin in even quadrants, cos in odd ones, negated in the
+      // third and fourth.
+      IntVector quadrant = t.reinterpretAsInts().add(shift);
+      IntVector useCos = quadrant.and(1).neg(); // all ones in odd quadrants
+      IntVector negate = quadrant.and(2).lanewise(VectorOperators.LSHL, 30);
+      IntVector sinBits = sin.reinterpretAsInts();
+      IntVector picked =
           sinBits.lanewise(
               VectorOperators.XOR,
-              sinBits.lanewise(VectorOperators.XOR, cos.reinterpretAsLongs()).and(useCos));
-      DoubleVector result = picked.lanewise(VectorOperators.XOR, negate).reinterpretAsDoubles();
-      result.intoArray(a, i);
+              sinBits.lanewise(VectorOperators.XOR, cos.reinterpretAsInts()).and(useCos));
+      IntVector sign = negate.lanewise(VectorOperators.XOR, v.reinterpretAsInts().and(oddSign));
+      picked.lanewise(VectorOperators.XOR, sign).reinterpretAsFloats().intoArray(out, outOff + i);
     }
   }
 
@@ -311,12 +269,10 @@ final class VectorFloatFunctions implements FloatFunctions {
   private static final float GELU_ABS_LIMIT = 15f;
 
   private static final float F_HALF_SQRT_HALF = (float) Math.sqrt(0.5) * 0.5f;
-  private static final float F_ROUND = 12582912f; // 1.5 * 2^23: adding it rounds to int
   private static final float F_EXP_BIAS = 8388608f + 127f;
   private static final float F_LOG2E = 1.44269504088896341f;
   private static final float F_LN2_HI = 0.693359375f;
   private static final float F_LN2_LO = -2.12194440e-4f;
-  private static final int F_SIGN = 0x80000000;
 
   /**
    * gelu of n floats from {@code x[xOff]}, n a multiple of the float lanes: {@code 0.5 x erfc(-x
