@@ -233,6 +233,9 @@ final class VectorFloatFunctions implements FloatFunctions {
   /** Below this |x|, tanh is Cephes' odd polynomial; above it, from exp. */
   private static final float TANH_POLYNOMIAL_BELOW = 0.625f;
 
+  /** Below this |x|, x^3 / 3 is under half an ulp of x, so tanh(x) rounds to x itself. */
+  private static final float TANH_IS_X_BELOW = 0x1p-12f;
+
   /**
    * tanh of n floats from {@code x[xOff]}, n a multiple of the float lanes, as Cephes' {@code
    * tanhf}: {@code x + x^3 P(x^2)} for |x| < 0.625, else {@code (1 - e) / (1 + e)} with {@code e =
@@ -250,12 +253,14 @@ final class VectorFloatFunctions implements FloatFunctions {
       p = p.fma(z, FloatVector.broadcast(FP, 1.33314422036E-1f));
       p = p.fma(z, FloatVector.broadcast(FP, -3.33332819422E-1f));
       FloatVector polynomial = p.mul(z).fma(abs, abs);
-      // tanh(|x|) with x's sign: -0 stays -0, NaN stays NaN.
-      ratio
-          .blend(polynomial, abs.compare(VectorOperators.LT, TANH_POLYNOMIAL_BELOW))
-          .reinterpretAsInts()
-          .or(v.reinterpretAsInts().and(F_SIGN))
-          .reinterpretAsFloats()
+      FloatVector magnitude =
+          ratio.blend(polynomial, abs.compare(VectorOperators.LT, TANH_POLYNOMIAL_BELOW));
+      // x's sign by a blend, not by OR-ing in its bit: on JDK 17 a result that leaves integer lanes
+      // just before its store is what C2's slow state strikes (see bench/RESULTS.md). Below 2^-12
+      // tanh(x) rounds to x, which keeps -0; NaN compares false and takes the ratio, NaN too.
+      magnitude
+          .blend(magnitude.neg(), v.compare(VectorOperators.LT, 0f))
+          .blend(v, abs.compare(VectorOperators.LT, TANH_IS_X_BELOW))
           .intoArray(out, outOff + i);
     }
   }
@@ -336,11 +341,9 @@ final class VectorFloatFunctions implements FloatFunctions {
               .lanewise(VectorOperators.LSHL, 23)
               .reinterpretAsFloats();
       FloatVector q = p.mul(halfAx.div(denominator)).mul(pow2Half).mul(pow2Rest);
-      FloatVector signedQ =
-          q.reinterpretAsInts().or(v.reinterpretAsInts().and(F_SIGN)).reinterpretAsFloats();
-      // + x 0: -0 for finite x <= 0, which changes nothing, but NaN for -inf, as the reference's
-      // 0.5 x erfc(inf) = -inf * 0.
-      FloatVector gelu = v.sub(q).blend(signedQ.add(v.mul(0f)), v.compare(VectorOperators.LE, 0f));
+      // For x <= 0 the result is -q (-0 at both zeros), + x 0: -0 for finite x, which keeps +0's
+      // +0 and -0's -0, but NaN for -inf, as the reference's 0.5 x erfc(inf) = -inf * 0.
+      FloatVector gelu = v.sub(q).blend(q.neg().add(v.mul(0f)), v.compare(VectorOperators.LE, 0f));
       gelu.intoArray(out, outOff + i);
     }
   }
