@@ -21,9 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
  * 0.25-0.55 in some (throwaway {@code Sw}, 256 x 784 floats into a new tensor; PyTorch 0.20 and
  * 0.16). tanh, sigmoid and gelu in double lanes took 0.33-0.43, 0.32 and 0.50 ms on JDK 25,
  * 0.85-1.4, 0.79 and 1.14 on JDK 17 (PyTorch 0.43-0.51, 0.10-0.17 and 0.08-0.09); in float lanes
- * 0.13-0.19, 0.10-0.16 and 0.19-0.22 on both (ops workload), but for gelu on JDK 17 once add and
- * mul have run in the JVM: 0.53-1.0 ms, as C2 then leaves its final store to the Vector API's Java
- * fallback (see bench/RESULTS.md).
+ * 0.13-0.19, 0.10-0.16 and 0.19-0.22 on both (ops workload), but for gelu on JDK 17 once other ops
+ * have run in the JVM: 0.41-0.43 ms, as C2 then keeps some Vector API calls virtual (see
+ * bench/RESULTS.md; 0.53-1.0 while gelu's last step was in integer lanes, see {@code tanhLanes}).
  *
  * <p>How, and why so, for C2: each function is one loop over arrays that calls nothing but the
  * Vector API. C2 inlines the API's own methods whatever the size of the method it compiles, but

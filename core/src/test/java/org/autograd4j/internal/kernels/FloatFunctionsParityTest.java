@@ -148,9 +148,12 @@ class FloatFunctionsParityTest {
       0.7071068f,
       Math.nextDown(Float.MIN_NORMAL),
       Math.nextUp(Float.MIN_NORMAL),
-      // tanh: the switch from the polynomial at 0.625
+      // tanh: the switch from the polynomial at 0.625, and from x itself at 2^-12
       0.625f,
       Math.nextDown(0.625f),
+      0x1p-12f,
+      Math.nextDown(0x1p-12f),
+      -0x1p-12f,
       -0.625f,
       // sin, cos: the fallback at 1.6e6, and the float nearest a large multiple of pi/2
       1.6e6f,
