@@ -42,8 +42,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorFloatFunctions implements FloatFunctions {
   private static final VectorSpecies<Float> FP = FloatVector.SPECIES_PREFERRED;
 
-  // Shared by log, sin and cos: adding 1.5 * 2^23 to a float rounds it to an integer, which then
-  // sits in the low bits; those bits OR-ed into 1.5 * 2^23's are that float again.
+  // Shared by log, sin and cos: adding 1.5 * 2^23 to a float rounds it to an integer n, which then
+  // sits in the low bits; conversely, n (|n| < 2^22) added to 1.5 * 2^23's bits gives the float
+  // 1.5 * 2^23 + n, so subtracting 1.5 * 2^23 turns an integer lane into a float without a
+  // conversion.
   private static final float F_ROUND = 12582912f;
   private static final int F_ROUND_BITS = 0x4b400000;
   private static final int F_SIGN = 0x80000000;
