@@ -55,6 +55,7 @@ final class ScalarPacking {
     int p = 0;
     int d = dst;
     for (; p + 3 < kc; p += 4, d += 24) {
+      // rIJ is row I at p + J; the panel takes the six rows' values p by p.
       float r00 = a[src + p];
       float r01 = a[src + p + 1];
       float r02 = a[src + p + 2];
